@@ -1,0 +1,19 @@
+"""Top-level URLs: pages, accounts, the headless auth API and /api/v1/."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+from turntoward.api.api import api
+
+urlpatterns = [
+    path("", include("turntoward.core.urls")),
+    path("", include("turntoward.checkins.urls")),
+    path("", include("turntoward.couples.urls")),
+    path("", include("turntoward.accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("_allauth/", include("allauth.headless.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,27 @@
+"""The public JSON API under /api/v1/."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from turntoward.api import errors
+from turntoward.api.auth import session_token
+from turntoward.api.views_checkins import router as checkins_router
+from turntoward.api.views_couple import router as couple_router
+from turntoward.api.views_me import router as me_router
+
+api = NinjaAPI(
+    title="Turn Toward API",
+    version="1",
+    description=(
+        "Sign up or log in with allauth's headless endpoints under `/_allauth/app/v1/` and "
+        "send the session token as `X-Session-Token`. Errors are JSON with a `detail`; "
+        "validation errors are 422 and name the fields; objects you may not see are 404."
+    ),
+    auth=session_token,
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("/me", me_router)
+api.add_router("/couple", couple_router)
+api.add_router("/checkins", checkins_router)

@@ -1,0 +1,61 @@
+"""`me`: the person calling, their export and account deletion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router
+
+from turntoward import privacy
+from turntoward.accounts.services import delete_account, export_account, update_profile
+from turntoward.api.common import local
+from turntoward.api.schemas import Error, MeOut, MePatch, PasswordIn
+
+router = Router(tags=["me"])
+
+
+def me_out(user: Any) -> dict[str, Any]:
+    return {
+        "id": str(user.public_id),
+        "email": user.email,
+        "name": user.name,
+        "display_name": user.display_name,
+        "time_zone": user.time_zone,
+        "country": str(user.country or ""),
+        "date_joined": local(user, user.date_joined),
+        "today": user.local_today(),
+        "in_couple": privacy.couple_of(user) is not None,
+    }
+
+
+@router.get("", response=MeOut, summary="Who I am")
+def get_me(request: HttpRequest) -> dict[str, Any]:
+    return me_out(request.auth)
+
+
+@router.patch("", response={200: MeOut, 422: Error}, summary="Change my name, time zone or country")
+def patch_me(request: HttpRequest, payload: MePatch) -> dict[str, Any]:
+    update_profile(request.auth, **payload.model_dump(exclude_unset=True))
+    return me_out(request.auth)
+
+
+@router.delete(
+    "",
+    response={204: None, 422: Error},
+    summary="Delete my account and everything I wrote",
+    description='Send `{"password": ...}` to confirm. Leaves any couple first.',
+)
+def delete_me(request: HttpRequest, payload: PasswordIn) -> tuple[int, None]:
+    user = request.auth
+    if not user.check_password(payload.password):
+        raise ValidationError({"password": _("That password is not right.")})
+    delete_account(user)
+    return 204, None
+
+
+@router.get("/export", summary="Everything I wrote, as JSON")
+def export_me(request: HttpRequest) -> dict[str, Any]:
+    return export_account(request.auth)
