@@ -160,4 +160,4 @@ def authored_checkins(viewer: User) -> QuerySet[CheckIn]:
 
 
 def authored_replies(viewer: User) -> QuerySet[CheckInReply]:
-    return CheckInReply.objects.filter(author=viewer).select_related("checkin")
+    return CheckInReply.objects.filter(author=viewer)

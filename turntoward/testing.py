@@ -50,7 +50,7 @@ def make_checkin(author: User, day: date | None = None, **values: Any) -> CheckI
 
 
 def make_reply(author: User, checkin: CheckIn, text: str = "Thank you") -> CheckInReply:
-    return CheckInReply.objects.create(author=author, checkin=checkin, text=text)
+    return CheckInReply.objects.create(author=author, checkin=checkin, day=checkin.day, text=text)
 
 
 def make_invitation(inviter: User, **values: Any) -> Invitation:

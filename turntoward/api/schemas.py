@@ -56,6 +56,7 @@ class CoupleOut(Schema):
 
 
 class InvitationOut(Schema):
+    id: str = Field(description="The invitation's public identifier: its code.")
     code: str
     url: str
     state: str

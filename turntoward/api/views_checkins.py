@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from turntoward.api.common import local
 from turntoward.api.schemas import CheckInIn, CheckInOut, DayOut, Error, ReplyIn, ReplyOut
@@ -19,7 +19,7 @@ router = Router(tags=["checkins"])
 def reply_out(viewer: Any, reply: CheckInReply) -> dict[str, Any]:
     return {
         "id": str(reply.id),
-        "day": reply.checkin.day,
+        "day": reply.day,
         "author": "me" if reply.author_id == viewer.pk else "partner",
         "text": reply.text,
         "created_at": local(viewer, reply.created_at),
@@ -80,7 +80,7 @@ def list_checkins(request: HttpRequest, filters: Query[Range]) -> list[dict[str,
         "201 when created; 200 when today's check-in is changed. Past days cannot be changed (409)."
     ),
 )
-def submit(request: HttpRequest, payload: CheckInIn) -> tuple[int, dict[str, Any]]:
+def submit(request: HttpRequest, payload: CheckInIn) -> Status:
     checkin, created = services.submit_checkin(
         request.auth,
         day=payload.day,
@@ -91,7 +91,7 @@ def submit(request: HttpRequest, payload: CheckInIn) -> tuple[int, dict[str, Any
         need=payload.need or "",
     )
     row = services.day_for(request.auth, checkin.day)
-    return (201 if created else 200), checkin_out(request.auth, checkin, row.replies_to_mine)
+    return Status(201 if created else 200, checkin_out(request.auth, checkin, row.replies_to_mine))
 
 
 @router.get("/{day}", response={200: DayOut, 422: Error}, summary="One day")
@@ -105,6 +105,6 @@ def get_day(request: HttpRequest, day: date) -> dict[str, Any]:
     summary="Reply to my partner's check-in for a day",
     description='Send `{"text": ...}`. 404 until both of you have checked in that day.',
 )
-def reply(request: HttpRequest, day: date, payload: ReplyIn) -> tuple[int, dict[str, Any]]:
+def reply(request: HttpRequest, day: date, payload: ReplyIn) -> Status:
     reply, created = services.reply_to_checkin(request.auth, day, payload.text)
-    return (201 if created else 200), reply_out(request.auth, reply)
+    return Status(201 if created else 200, reply_out(request.auth, reply))

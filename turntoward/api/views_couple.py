@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Router
+from ninja import Router, Status
 
 from turntoward import privacy
 from turntoward.api.common import local
@@ -38,6 +38,7 @@ def couple_out(viewer: Any, couple: Couple) -> dict[str, Any]:
 
 def invitation_out(request: HttpRequest, invitation: Invitation) -> dict[str, Any]:
     return {
+        "id": invitation.code,
         "code": invitation.code,
         "url": request.build_absolute_uri(reverse("couples:join", args=[invitation.code])),
         "state": str(invitation.state),
@@ -60,9 +61,9 @@ def get_couple(request: HttpRequest) -> dict[str, Any]:
         "Either partner may leave alone. Each keeps what they wrote; neither sees the other's."
     ),
 )
-def leave(request: HttpRequest) -> tuple[int, None]:
+def leave(request: HttpRequest) -> Status:
     services.leave_couple(request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/invitations", response=list[InvitationOut], summary="Invitations I created")
@@ -76,9 +77,9 @@ def list_invitations(request: HttpRequest) -> list[dict[str, Any]]:
     summary="Invite my partner",
     description="A single-use code and link, valid for 7 days, revocable.",
 )
-def create_invitation(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+def create_invitation(request: HttpRequest) -> Status:
     invitation = services.create_invitation(request.auth)
-    return 201, invitation_out(request, invitation)
+    return Status(201, invitation_out(request, invitation))
 
 
 @router.delete(
@@ -86,9 +87,9 @@ def create_invitation(request: HttpRequest) -> tuple[int, dict[str, Any]]:
     response={204: None, 404: Error, 409: Error},
     summary="Withdraw an invitation",
 )
-def revoke_invitation(request: HttpRequest, code: str) -> tuple[int, None]:
+def revoke_invitation(request: HttpRequest, code: str) -> Status:
     services.revoke_invitation(request.auth, code)
-    return 204, None
+    return Status(204, None)
 
 
 @router.post(
@@ -97,6 +98,6 @@ def revoke_invitation(request: HttpRequest, code: str) -> tuple[int, None]:
     summary="Accept an invitation",
     description="404: unknown code. 410: used, withdrawn or expired. 409: already in a couple.",
 )
-def join(request: HttpRequest, payload: JoinIn) -> tuple[int, dict[str, Any]]:
+def join(request: HttpRequest, payload: JoinIn) -> Status:
     couple = services.accept_invitation(request.auth, payload.code)
-    return 201, couple_out(request.auth, couple)
+    return Status(201, couple_out(request.auth, couple))

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from turntoward import privacy
 from turntoward.accounts.services import delete_account, export_account, update_profile
@@ -48,12 +48,12 @@ def patch_me(request: HttpRequest, payload: MePatch) -> dict[str, Any]:
     summary="Delete my account and everything I wrote",
     description='Send `{"password": ...}` to confirm. Leaves any couple first.',
 )
-def delete_me(request: HttpRequest, payload: PasswordIn) -> tuple[int, None]:
+def delete_me(request: HttpRequest, payload: PasswordIn) -> Status:
     user = request.auth
     if not user.check_password(payload.password):
         raise ValidationError({"password": _("That password is not right.")})
     delete_account(user)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/export", summary="Everything I wrote, as JSON")

@@ -73,7 +73,12 @@ class CheckInReply(models.Model):
     """A partner's short answer to a revealed check-in."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="replies")
+    # Kept (without its check-in) if the check-in's author deletes their account:
+    # the reply is still its own author's writing.
+    checkin = models.ForeignKey(
+        CheckIn, on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
+    day = models.DateField()
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkin_replies"
     )

@@ -41,7 +41,7 @@ class CheckInReplyData(PersonalData):
         return [
             {
                 "id": str(r.id),
-                "day": r.checkin.day.isoformat(),
+                "day": r.day.isoformat(),
                 "text": r.text,
                 "created_at": r.created_at.isoformat(),
                 "updated_at": r.updated_at.isoformat(),

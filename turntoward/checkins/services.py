@@ -148,7 +148,12 @@ def reply_to_checkin(author: User, day: date, text: object) -> tuple[CheckInRepl
             return reply, False
         return (
             CheckInReply.objects.create(
-                checkin=checkin, author=author, text=text_v, created_at=now, updated_at=now
+                checkin=checkin,
+                day=checkin.day,
+                author=author,
+                text=text_v,
+                created_at=now,
+                updated_at=now,
             ),
             True,
         )
@@ -195,9 +200,9 @@ def days_for(
     for day in partner_days:
         rows.setdefault(day, DayView(day=day)).partner_checked_in = True
     shown = [c for r in rows.values() for c in (r.mine, r.partner) if c is not None]
-    replies = privacy.replies_visible_to(viewer).filter(checkin__in=shown).select_related("checkin")
+    replies = privacy.replies_visible_to(viewer).filter(checkin__in=shown)
     for reply in replies:
-        row = rows[reply.checkin.day]
+        row = rows[reply.day]
         if row.mine is not None and reply.checkin_id == row.mine.pk:
             row.replies_to_mine.append(reply)
         elif (

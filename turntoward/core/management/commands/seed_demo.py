@@ -123,7 +123,9 @@ class Command(BaseCommand):
                     target = rng.choice(list(mine))
                     replier = arjun if target.author_id == maya.pk else maya
                     CheckInReply.objects.get_or_create(
-                        checkin=target, author=replier, defaults={"text": rng.choice(REPLIES)}
+                        checkin=target,
+                        author=replier,
+                        defaults={"text": rng.choice(REPLIES), "day": target.day},
                     )
         self.stdout.write(self.style.SUCCESS(f"Demo couple ready ({made} new check-ins)."))
         self.stdout.write(f"Demo logins (password for both: {DEMO_PASSWORD}):")
