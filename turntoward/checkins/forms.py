@@ -17,7 +17,7 @@ MOOD_CHOICES = [
 CONNECTION_CHOICES = [
     (1, _("Far apart")),
     (2, _("A bit distant")),
-    (3, _("Somewhere between")),
+    (3, _("In between")),
     (4, _("Close")),
     (5, _("Very close")),
 ]
