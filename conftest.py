@@ -124,7 +124,7 @@ class SmtpSink:
         self.messages: list[EmailMessage] = []
         self.received = threading.Event()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         self.received.set()
         return "250 OK"

@@ -17,3 +17,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "turntoward.core.views.server_error"

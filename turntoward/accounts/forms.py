@@ -40,6 +40,8 @@ class TimeZoneCountryMixin(forms.Form):
 class SignupExtrasForm(TimeZoneCountryMixin):
     """Extra sign-up fields; all optional, so the API needs only email and password."""
 
+    field_order = ["email", "password1", "name", "time_zone", "country"]
+
     name = forms.CharField(
         label=_("Your first name (optional)"),
         max_length=80,

@@ -52,20 +52,24 @@ def checkin(request: HttpRequest) -> HttpResponse:
             except services.CheckInLocked as exc:
                 form.add_error(None, str(exc))
             else:
+                if request.htmx:
+                    # The swapped-in panel thanks the person itself; a flash message
+                    # would pop up again on the next page.
+                    return render(request, "checkins/_today.html", _today_context(request))
                 messages.success(
                     request,
                     _("Thank you for checking in.") if created else _("Your check-in is updated."),
                 )
-                if request.htmx:
-                    return render(request, "checkins/_today.html", _today_context(request))
                 return redirect("checkins:checkin")
+        # Errors: show the form again, everything typed kept, whatever today's state.
         template = "checkins/_form.html" if request.htmx else "checkins/checkin.html"
-        return render(
-            request,
-            template,
-            {"form": form, "editing": existing is not None, **_today_context(request)},
-            status=422 if request.htmx else 200,
-        )
+        context = {
+            "form": form,
+            "editing": True,
+            "has_checkin": existing is not None,
+            **_today_context(request),
+        }
+        return render(request, template, context, status=422 if request.htmx else 200)
     editing = request.GET.get("edit") == "1" or existing is None
     initial = (
         {

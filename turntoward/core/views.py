@@ -36,3 +36,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "reply_form": ReplyForm(),
         },
     )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, rendered without anything that could fail again (no database)."""
+    from django.conf import settings
+    from django.template import loader
+
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({"QUICK_EXIT_URL": settings.QUICK_EXIT_URL}), status=500)

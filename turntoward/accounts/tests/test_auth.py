@@ -32,7 +32,9 @@ def _post(client: Client, url: str, data: dict):
 
 def test_api_signup_needs_only_email_and_password(db):
     response = _post(
-        Client(), "/_allauth/app/v1/auth/signup", {"email": "new@example.test", "password": PASSWORD}
+        Client(),
+        "/_allauth/app/v1/auth/signup",
+        {"email": "new@example.test", "password": PASSWORD},
     )
     assert response.status_code == 200, response.content
     token = response.json()["meta"]["session_token"]
@@ -95,14 +97,17 @@ def test_passwords_are_hashed_with_argon2_in_real_settings():
 def test_repeated_failed_logins_are_rate_limited(alice):
     client = Client()
     codes = [
-        _post(client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": "wrong"})
-        .json()["errors"][0]["code"]
+        _post(
+            client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": "wrong"}
+        ).json()["errors"][0]["code"]
         for _ in range(7)
     ]
     assert codes[0] == "email_password_mismatch"
     assert codes[-1] == "too_many_login_attempts"
     # Even the right password is refused while the limit holds.
-    right = _post(client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": PASSWORD})
+    right = _post(
+        client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": PASSWORD}
+    )
     assert right.status_code == 400
     assert right.json()["errors"][0]["code"] == "too_many_login_attempts"
 
@@ -122,7 +127,9 @@ def test_two_factor_login_needs_a_code_once_totp_is_on(alice):
     TOTP.activate(alice, secret)
     RecoveryCodes.activate(alice)
     client = Client()
-    login = _post(client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": PASSWORD})
+    login = _post(
+        client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": PASSWORD}
+    )
     assert login.status_code == 401
     flows = login.json()["data"]["flows"]
     assert any(f["id"] == "mfa_authenticate" and f.get("is_pending") for f in flows)
@@ -144,7 +151,9 @@ def test_recovery_codes_work_as_a_second_factor(alice):
     codes = RecoveryCodes.activate(alice).get_unused_codes()
     assert len(codes) >= 10
     client = Client()
-    login = _post(client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": PASSWORD})
+    login = _post(
+        client, "/_allauth/app/v1/auth/login", {"email": alice.email, "password": PASSWORD}
+    )
     token = login.json()["meta"]["session_token"]
     done = client.post(
         "/_allauth/app/v1/auth/2fa/authenticate",
@@ -156,7 +165,9 @@ def test_recovery_codes_work_as_a_second_factor(alice):
 
 
 def _prod_settings(**env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FIELD_", "ALLOWED_"))}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "FIELD_", "ALLOWED_"))
+    }
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings.prod"
     code = (
@@ -164,7 +175,12 @@ def _prod_settings(**env: str) -> subprocess.CompletedProcess:
         "print(s.ACCOUNT_EMAIL_VERIFICATION, s.EMAIL_BACKEND, s.DEBUG)"
     )
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

@@ -160,7 +160,7 @@ def test_a_second_reply_replaces_the_first(alice, bob, couple):
     make_checkin(alice)
     make_checkin(bob)
     services.reply_to_checkin(bob, alice.local_today(), "First")
-    reply, created = services.reply_to_checkin(bob, alice.local_today(), "Second")
+    _reply, created = services.reply_to_checkin(bob, alice.local_today(), "Second")
     assert not created
     assert [r.text for r in CheckInReply.objects.all()] == ["Second"]
 
