@@ -14,6 +14,7 @@ from turntoward import privacy
 from turntoward.accounts.models import User
 from turntoward.core.personal_data import kinds
 from turntoward.couples.services import leave_couple
+from turntoward.lib.text import has_forbidden_characters
 from turntoward.lib.zones import is_time_zone
 
 NAME_MAX = 80
@@ -26,6 +27,10 @@ def update_profile(user: User, **changes: Any) -> User:
         name = "" if changes["name"] is None else str(changes["name"]).strip()
         if len(name) > NAME_MAX:
             errors["name"] = _("Please keep your name under %(n)s characters.") % {"n": NAME_MAX}
+        elif has_forbidden_characters(name) or "\n" in name:
+            errors["name"] = _(
+                "Your name can't contain line breaks or invisible control characters."
+            )
         changes["name"] = name
     if "time_zone" in changes and not (
         isinstance(changes["time_zone"], str) and is_time_zone(changes["time_zone"])

@@ -21,6 +21,7 @@ from turntoward.checkins.models import (
     CheckIn,
     CheckInReply,
 )
+from turntoward.lib.text import has_forbidden_characters
 
 if TYPE_CHECKING:
     from turntoward.accounts.models import User
@@ -32,7 +33,9 @@ class CheckInLocked(Exception):
 
 def _clean_text(errors: dict, name: str, value: object, *, required: bool, limit: int) -> str:
     text = "" if value is None else str(value).strip()
-    if required and not text:
+    if has_forbidden_characters(text):
+        errors[name] = _("Please remove the invisible control characters from this text.")
+    elif required and not text:
         errors[name] = _("Please write a few words here.")
     elif len(text) > limit:
         errors[name] = _("Please keep this under %(limit)s characters (you wrote %(n)s).") % {

@@ -61,3 +61,10 @@ def test_profile_changes_are_checked(alice):
     assert set(caught.value.message_dict) == {"time_zone", "country", "name"}
     alice.refresh_from_db()
     assert alice.time_zone == "Asia/Kolkata"
+
+
+def test_a_name_with_control_characters_is_refused(alice):
+    for name in ("Al\x00ice", "Al\nice", "\x07"):
+        with pytest.raises(ValidationError) as caught:
+            update_profile(alice, name=name)
+        assert "name" in caught.value.message_dict

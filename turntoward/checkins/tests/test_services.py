@@ -114,6 +114,7 @@ def test_a_past_day_can_be_added_but_not_changed(alice):
         ({"good_thing": "   \n "}, "good_thing"),
         ({"hard_thing": "x" * 10_000}, "hard_thing"),
         ({"need": "y" * 1001}, "need"),
+        ({"good_thing": "tea\x00time"}, "good_thing"),
     ],
 )
 def test_it_refuses_bad_values_and_saves_nothing(alice, changes, field):
