@@ -38,6 +38,16 @@ INSTALLED_APPS = [
     "turntoward.accounts",
     "turntoward.couples",
     "turntoward.checkins",
+    "turntoward.bids",
+    "turntoward.appreciation",
+    "turntoward.curiosity",
+    "turntoward.lessons",
+    "turntoward.activities",
+    "turntoward.goals",
+    "turntoward.weekly",
+    "turntoward.reflection",
+    "turntoward.selfcare",
+    "turntoward.journal",
     "turntoward.api",
 ]
 

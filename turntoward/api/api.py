@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from turntoward.api import errors
+from turntoward.api import (
+    errors,
+    views_activities,
+    views_appreciation,
+    views_bids,
+    views_curiosity,
+    views_goals,
+    views_journal,
+    views_lessons,
+    views_reflection,
+    views_selfcare,
+    views_weekly,
+)
 from turntoward.api.auth import session_token
 from turntoward.api.views_checkins import router as checkins_router
 from turntoward.api.views_couple import router as couple_router
@@ -25,3 +37,19 @@ errors.install(api)
 api.add_router("/me", me_router)
 api.add_router("/couple", couple_router)
 api.add_router("/checkins", checkins_router)
+
+# Each practice mounts its routers under its own plain-named prefixes.
+for _module in (
+    views_bids,
+    views_appreciation,
+    views_curiosity,
+    views_lessons,
+    views_activities,
+    views_goals,
+    views_weekly,
+    views_reflection,
+    views_selfcare,
+    views_journal,
+):
+    for _prefix, _router in _module.ROUTERS.items():
+        api.add_router(_prefix, _router)

@@ -7,4 +7,5 @@ from turntoward.core import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("practices/", views.practices_index, name="practices"),
 ]

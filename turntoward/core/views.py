@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET
 from turntoward import privacy
 from turntoward.checkins import services as checkins
 from turntoward.checkins.forms import ReplyForm
+from turntoward.core.registry import home_cards, practices
 
 
 @require_GET
@@ -34,6 +36,24 @@ def home(request: HttpRequest) -> HttpResponse:
             "both_days": both_days,
             "has_open_invitation": any(i.state == "open" for i in privacy.invitations_of(user)),
             "reply_form": ReplyForm(),
+            "cards": home_cards(user),
+            "partner_state": privacy.partner_state(user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def practices_index(request: HttpRequest) -> HttpResponse:
+    """Every practice, those for two and those for one."""
+    items = practices()
+    return render(
+        request,
+        "core/practices.html",
+        {
+            "together": [p for p in items if p.needs_partner],
+            "alone": [p for p in items if not p.needs_partner],
+            "partner_state": privacy.partner_state(request.user),
         },
     )
 

@@ -87,6 +87,8 @@ ROUTES = [
     # shareable invitation link; refusals on pages come back as a message (302) or a form (200).
     Route("GET",    "/",                                      200, 200, 200, 200, 200),
     Route("POST",   "/",                                      405, 405, 405, 405, 405),
+    Route("GET",    "/practices/",                            200, 200, 200, 200, 302),
+    Route("POST",   "/practices/",                            405, 405, 405, 405, 302),
     Route("GET",    "/checkin/",                              200, 200, 200, 200, 302),
     Route("POST",   "/checkin/",                              302, 302, 302, 302, 302, body=FORM),
     Route("PUT",    "/checkin/",                              405, 405, 405, 405, 302),
@@ -321,10 +323,13 @@ def test_the_table_covers_every_route_of_the_project(world):
     assert pages, "no page routes found"
     assert pages - covered_pages == set()
 
+    # The foundation's endpoints; each practice app keeps its own table for its own.
+    foundation = ("/api/v1/me", "/api/v1/couple", "/api/v1/checkins")
     endpoints = {
         (method.upper(), re.sub(r"{(\w+)}", r"<\1>", path).lstrip("/"))
         for path, methods in api.get_openapi_schema()["paths"].items()
         for method in methods
+        if path.startswith(foundation)
     }
     assert len(endpoints) == 14
     assert endpoints - covered_api == set()

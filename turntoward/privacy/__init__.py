@@ -3,6 +3,9 @@
 Rules follow the "Who sees what" table in PRODUCT.md. A viewer who may not see
 an object gets Http404, never 403, so its existence does not leak. Views, API
 endpoints, exports and notifications call these functions; none filters by hand.
+
+This package holds the couple and check-in rules; each practice has its own
+submodule (``turntoward.privacy.bids``, ...) built on the helpers here.
 """
 
 from __future__ import annotations
@@ -74,6 +77,58 @@ def find_invitation_by_code(code: str) -> Invitation | None:
 
 def normalise_code(code: str) -> str:
     return "".join(ch for ch in str(code).upper() if ch.isalnum())
+
+
+# --- shared building blocks for the practices --------------------------------
+
+
+def shared_with_couple(viewer: User, *, author_field: str = "author") -> Q:
+    """A filter for objects that are "both | both" in the privacy table.
+
+    The viewer sees what they authored, and whatever belongs to their *current*
+    couple. After a couple ends, each keeps only what they wrote. Use it on models
+    with an author and a ``couple`` foreign key.
+    """
+    if not viewer.is_authenticated:
+        return Q(pk__in=[])
+    condition = Q(**{author_field: viewer})
+    couple = couple_of(viewer)
+    if couple is not None:
+        condition |= Q(couple=couple)
+    return condition
+
+
+QUIET_DAYS = 14
+
+
+def partner_state(viewer: User) -> str:
+    """'solo' (no partner), 'quiet' (partner did nothing for QUIET_DAYS days) or 'active'.
+
+    Only a time is looked at, never content: it lets couple practices offer the
+    individual path kindly instead of a dead end.
+    """
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from turntoward.core.registry import last_activity
+
+    partner = partner_of(viewer)
+    if partner is None:
+        return "solo"
+    couple = couple_of(viewer)
+    since = max(filter(None, [last_activity(partner), couple.created_at if couple else None]))
+    if since < timezone.now() - timedelta(days=QUIET_DAYS):
+        return "quiet"
+    return "active"
+
+
+def get_or_404(queryset: QuerySet, **lookup: object):
+    """The one object matching the lookup in an already-gated queryset, or 404."""
+    obj = queryset.filter(**lookup).first()
+    if obj is None:
+        raise Http404("Not found")
+    return obj
 
 
 # --- check-ins -------------------------------------------------------------

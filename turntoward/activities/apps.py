@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class ActivitiesConfig(AppConfig):
+    name = "turntoward.activities"
+    label = "activities"
+
+    def ready(self) -> None:
+        # Register here: the practice (core.registry.register_practice), home cards,
+        # activity, content loader (core.content.register_loader) and personal data.
+        pass

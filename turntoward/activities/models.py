@@ -1,0 +1,3 @@
+"""Models of the activities practice."""
+
+from __future__ import annotations

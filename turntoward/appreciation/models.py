@@ -1,0 +1,3 @@
+"""Models of the appreciation practice."""
+
+from __future__ import annotations

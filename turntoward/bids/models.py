@@ -1,0 +1,3 @@
+"""Models of the bids practice."""
+
+from __future__ import annotations

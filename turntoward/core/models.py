@@ -1,0 +1,1 @@
+"""Core has no tables; this module lets Django send it post_migrate (content loading)."""

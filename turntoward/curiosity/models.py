@@ -1,0 +1,3 @@
+"""Models of the curiosity practice."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Models of the goals practice."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Models of the journal practice."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Models of the lessons practice."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Models of the reflection practice."""
+
+from __future__ import annotations

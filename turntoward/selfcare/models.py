@@ -1,0 +1,3 @@
+"""Models of the selfcare practice."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Models of the weekly practice."""
+
+from __future__ import annotations
