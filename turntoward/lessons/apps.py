@@ -8,6 +8,25 @@ class LessonsConfig(AppConfig):
     label = "lessons"
 
     def ready(self) -> None:
-        # Register here: the practice (core.registry.register_practice), home cards,
-        # activity, content loader (core.content.register_loader) and personal data.
-        pass
+        from django.utils.translation import gettext_lazy as _
+
+        from turntoward.core.content import register_loader
+        from turntoward.core.registry import Practice, register_activity, register_practice
+
+        from . import personal_data  # noqa: F401  (registers export/delete)
+        from .content import load_lessons
+        from .services import last_read_time
+
+        register_practice(
+            Practice(
+                key="lessons",
+                name=_("Lessons"),
+                description=_(
+                    "Short, plain reads on relationship skills, each with a small practice to try."
+                ),
+                url_name="lessons:list",
+                order=90,
+            )
+        )
+        register_activity("lessons", last_read_time)
+        register_loader("lessons", load_lessons)

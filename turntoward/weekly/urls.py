@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from turntoward.weekly import views
 
 app_name = "weekly"
-urlpatterns: list = []
+urlpatterns = [
+    path("weekly/", views.weekly, name="weekly"),
+    path("weekly/<str:week>/", views.week, name="week"),
+]

@@ -35,12 +35,23 @@ CHECKIN = {"mood": 4, "connection": 3, "good_thing": "A walk", "hard_thing": "Tr
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
+SAMPLES = {"day": "2024-01-01", "week": "2024-01-01", "code": "ABCDEFGH"}
+
+
+def sample_value(name: str) -> str:
+    """A well-formed value for a path parameter that names nothing anyone owns."""
+    if name in SAMPLES:
+        return SAMPLES[name]
+    if name == "id" or name.endswith("_id"):
+        return "00000000-0000-0000-0000-000000000000"
+    return "no-such-thing"
+
+
 def operations() -> list[tuple[str, str]]:
     """Every (method, path) the API documents, with path parameters filled in."""
     found = []
     for path, methods in api.get_openapi_schema()["paths"].items():
-        filled = path.replace("{day}", "2024-01-01").replace("{code}", "ABCDEFGH")
-        assert "{" not in filled, f"add a sample value for {path}"
+        filled = re.sub(r"{(\w+)}", lambda m: sample_value(m.group(1)), path)
         found.extend((method.upper(), filled) for method in methods)
     return sorted(found)
 
@@ -747,5 +758,5 @@ def test_the_error_walk_covers_every_documented_route():
     paths = {re.sub(r"/api/v1/?", "", p) for _, p in OPERATIONS}
 
     assert {"me", "me/export", "couple", "couple/invitations", "couple/join", "checkins"} <= paths
-    assert len(OPERATIONS) == 14
+    assert len(OPERATIONS) >= 14
     assert WRONG_METHODS

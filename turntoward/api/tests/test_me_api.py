@@ -319,7 +319,8 @@ def test_openapi_json_lists_every_route_with_its_methods(db):
     schema = response.json()
     assert schema["info"]["title"] == "Turn Toward API"
     paths = {path: set(methods) for path, methods in schema["paths"].items()}
-    assert paths == ROUTES
+    # The foundation's routes, exactly; each practice's tests check their own.
+    assert {p: m for p, m in paths.items() if p in ROUTES} == ROUTES
     for path, methods in schema["paths"].items():
         for method, operation in methods.items():
             assert operation.get("summary"), (method, path)
