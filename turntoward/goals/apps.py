@@ -8,6 +8,30 @@ class GoalsConfig(AppConfig):
     label = "goals"
 
     def ready(self) -> None:
-        # Register here: the practice (core.registry.register_practice), home cards,
-        # activity, content loader (core.content.register_loader) and personal data.
-        pass
+        from django.utils.translation import gettext_lazy as _
+
+        from turntoward.core.registry import (
+            Practice,
+            register_activity,
+            register_home_cards,
+            register_practice,
+        )
+
+        from . import personal_data  # noqa: F401  (registers export/delete)
+        from .home import cards_for, last_activity
+
+        register_practice(
+            Practice(
+                key="goals",
+                name=_("Shared goals"),
+                description=_(
+                    "Set a goal together, note the steps, revisit it every two weeks and "
+                    "celebrate when you get there."
+                ),
+                url_name="goals:goals",
+                order=45,
+                needs_partner=False,
+            )
+        )
+        register_home_cards("goals", cards_for)
+        register_activity("goals", last_activity)
