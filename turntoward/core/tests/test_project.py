@@ -9,8 +9,11 @@ from pathlib import Path
 from django.core.management import call_command
 
 from turntoward.accounts.models import User
+from turntoward.appreciation.models import Appreciation
+from turntoward.bids.models import Bid
 from turntoward.checkins.models import CheckIn, CheckInReply
 from turntoward.couples.models import Couple
+from turntoward.goals.models import Goal
 
 ROOT = Path(__file__).resolve().parents[3]
 ENV_READ = re.compile(r'env(?:str|bool|int|list|secret)\("([A-Z0-9_]+)"')
@@ -34,9 +37,16 @@ def test_the_makefile_has_the_promised_targets():
 
 def test_the_demo_couple_loads_and_loading_again_changes_nothing(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    counts = (User.objects.count(), CheckIn.objects.count(), CheckInReply.objects.count())
+
+    def counts() -> tuple[int, ...]:
+        return tuple(
+            m.objects.count() for m in (User, CheckIn, CheckInReply, Bid, Appreciation, Goal)
+        )
+
+    before = counts()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (User.objects.count(), CheckIn.objects.count(), CheckInReply.objects.count()) == counts
+    assert counts() == before
+    assert Bid.objects.count() >= 5 and Goal.objects.count() == 1
     maya = User.objects.get(email="maya@demo.turntoward.test")
     days = set(CheckIn.objects.filter(author=maya).values_list("day", flat=True))
     assert min(days) <= maya.local_today() - timedelta(days=50)

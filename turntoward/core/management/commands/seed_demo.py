@@ -9,6 +9,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from turntoward.accounts.models import User
 from turntoward.checkins.models import CheckIn, CheckInReply
@@ -127,8 +128,108 @@ class Command(BaseCommand):
                         author=replier,
                         defaults={"text": rng.choice(REPLIES), "day": target.day},
                     )
+            self._seed_practices(maya, arjun)
         self.stdout.write(self.style.SUCCESS(f"Demo couple ready ({made} new check-ins)."))
         self.stdout.write(f"Demo logins (password for both: {DEMO_PASSWORD}):")
         for email, name, _tz, _c in PEOPLE:
             self.stdout.write(f"  {name}: {email}")
         self.stdout.write("Today is left for you: log in as either and check in.")
+
+    def _seed_practices(self, maya: User, arjun: User) -> None:
+        """A few days of bids, appreciations, kindness, a goal and a plan, once."""
+        from turntoward.activities import services as activities
+        from turntoward.activities.models import ActivityIdea, ActivityPlan
+        from turntoward.appreciation import services as appreciation
+        from turntoward.appreciation.models import Appreciation, KindnessIdea
+        from turntoward.bids import services as bids
+        from turntoward.bids.models import Bid
+        from turntoward.goals import services as goals
+        from turntoward.goals.models import Goal
+
+        now = timezone.now()
+        if not Bid.objects.filter(author__in=[maya, arjun]).exists():
+            history = [
+                (
+                    maya,
+                    "me",
+                    "affection",
+                    "I reached for Arjun's hand on the sofa.",
+                    5,
+                    "toward",
+                    None,
+                ),
+                (
+                    arjun,
+                    "me",
+                    "sharing_news",
+                    "I told Maya the project was approved.",
+                    4,
+                    "toward",
+                    None,
+                ),
+                (
+                    maya,
+                    "partner",
+                    "humour",
+                    "Arjun sent me a silly photo of the cat.",
+                    3,
+                    "toward",
+                    None,
+                ),
+                (
+                    maya,
+                    "me",
+                    "attention",
+                    "I asked how his day was while he was on his phone.",
+                    2,
+                    "away",
+                    "I'm sorry I missed you there. Ask me again tonight?",
+                ),
+                (arjun, "me", "help", "I asked Maya to help me find my keys.", 1, "toward", None),
+                (
+                    arjun,
+                    "partner",
+                    "affirmation",
+                    "Maya asked if her talk went well.",
+                    1,
+                    None,
+                    None,
+                ),
+            ]
+            for author, by, kind, text, days_ago, response, repair in history:
+                bid = bids.log_bid(
+                    author,
+                    description=text,
+                    kind=kind,
+                    by=by,
+                    occurred_at=now - timedelta(days=days_ago, hours=2),
+                )
+                if response:
+                    bids.respond_to_bid(bid.receiver, bid.id, response=response)
+                if repair:
+                    bids.repair_bid(bid.receiver, bid.id, note=repair)
+        if not Appreciation.objects.filter(author__in=[maya, arjun]).exists():
+            appreciation.send_appreciation(
+                maya, text="Thank you for making tea before I woke up.", kind="did"
+            )
+            appreciation.send_appreciation(
+                arjun, text="I love how patient you are with the kids at bedtime.", kind="quality"
+            )
+        idea = KindnessIdea.objects.order_by("slug").first()
+        if idea is not None and not idea.acts.filter(author__in=[maya, arjun]).exists():
+            appreciation.record_kindness(arjun, idea=idea.slug, note="")
+        if not Goal.objects.filter(author__in=[maya, arjun]).exists():
+            goal = goals.create_goal(
+                maya,
+                title="Phone-free dinners on weekdays",
+                why="We talk more when the phones are in the basket.",
+            )
+            goals.add_update(
+                arjun, goal.id, progress=40, note="Three dinners this week without phones."
+            )
+        if not ActivityPlan.objects.filter(planner__in=[maya, arjun]).exists():
+            first = ActivityIdea.objects.order_by("slug").first()
+            if first is not None:
+                activities.plan_activity(
+                    arjun, idea=first.slug, starts_at=now + timedelta(days=2, hours=3)
+                )
