@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from turntoward.activities import services
@@ -34,7 +35,7 @@ def cards_for(user: User) -> list[HomeCard]:
         cards.append(
             HomeCard(
                 key="activities-soon",
-                title=_("Coming up: %(title)s") % {"title": plan.idea.title},
+                title=_("Coming up: %(title)s") % {"title": gettext(plan.idea.title)},
                 body=_("Planned for %(when)s. Something to look forward to.") % {"when": when},
                 url=reverse("activities:plan_detail", args=[plan.pk]),
                 action=_("See the plan"),
@@ -47,7 +48,7 @@ def cards_for(user: User) -> list[HomeCard]:
         cards.append(
             HomeCard(
                 key="activities-reflect",
-                title=_("How did %(title)s feel?") % {"title": plan.idea.title},
+                title=_("How did %(title)s feel?") % {"title": gettext(plan.idea.title)},
                 body=_("A few words while it's fresh: how it felt for you, from 1 to 5."),
                 url=reverse("activities:plan_detail", args=[plan.pk]) + "#reflect",
                 action=_("Reflect on it"),

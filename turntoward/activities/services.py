@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from turntoward import privacy
@@ -326,7 +327,7 @@ def ics_for(viewer: User, plan: ActivityPlan) -> bytes:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=plan.idea.minutes or 60))
-    event.add("summary", plan.idea.title)
+    event.add("summary", gettext(plan.idea.title))
     cal.add_component(event)
     if str(zone) != "UTC":
         cal.add_missing_timezones()

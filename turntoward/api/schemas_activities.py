@@ -11,7 +11,7 @@ from pydantic import ConfigDict, Field, StrictStr
 from turntoward.activities.models import FEELING_MAX, FEELING_MIN, NOTE_MAX
 
 
-class IdeaOut(Schema):
+class ActivityIdeaOut(Schema):
     slug: str
     title: str
     description: str
@@ -43,14 +43,14 @@ class PlanIn(Schema):
     note: Annotated[StrictStr, Field(max_length=NOTE_MAX)] | None = ""
 
 
-class ReflectionIn(Schema):
+class ActivityReflectionIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     feeling: Annotated[int, Field(strict=True, ge=FEELING_MIN, le=FEELING_MAX)]
     note: Annotated[StrictStr, Field(max_length=NOTE_MAX)] | None = ""
 
 
-class ReflectionOut(Schema):
+class ActivityReflectionOut(Schema):
     id: str
     author: Literal["me", "partner"]
     feeling: int
@@ -59,9 +59,9 @@ class ReflectionOut(Schema):
     updated_at: datetime
 
 
-class PlanOut(Schema):
+class ActivityPlanOut(Schema):
     id: str
-    idea: IdeaOut
+    idea: ActivityIdeaOut
     starts_at: datetime
     note: str
     planned_by: Literal["me", "partner"]
@@ -69,7 +69,7 @@ class PlanOut(Schema):
     done_at: datetime | None
     created_at: datetime
     shared: bool = Field(description="Shared with your partner (planned while in a couple).")
-    reflections: list[ReflectionOut]
+    reflections: list[ActivityReflectionOut]
     ics_url: str
 
 

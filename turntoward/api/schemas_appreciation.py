@@ -34,14 +34,14 @@ class AppreciationOut(Schema):
     created_at: datetime
 
 
-class PromptOut(Schema):
+class AppreciationPromptOut(Schema):
     day: date
     slug: str | None
     text: str | None
     appreciated_today: bool
 
 
-class IdeaOut(Schema):
+class KindnessIdeaOut(Schema):
     slug: str
     category: CategoryValue
     title: str
@@ -55,7 +55,7 @@ class ActIn(Strict):
 
 class ActOut(Schema):
     id: str
-    idea: IdeaOut
+    idea: KindnessIdeaOut
     note: str
     author: Who
     done_at: datetime

@@ -34,7 +34,7 @@ class ResponseIn(Strict):
     note: Annotated[StrictStr, Field(max_length=NOTE_MAX)] | None = ""
 
 
-class RepairIn(Strict):
+class BidRepairIn(Strict):
     note: Annotated[StrictStr, Field(min_length=1, max_length=NOTE_MAX)]
 
 
@@ -73,7 +73,7 @@ class TallyOut(Schema):
     )
 
 
-class WeekOut(Schema):
+class BidWeekOut(Schema):
     week_start: date
     week_end: date
     together: TallyOut
@@ -82,6 +82,6 @@ class WeekOut(Schema):
 
 
 class StatsOut(Schema):
-    weeks: list[WeekOut]
+    weeks: list[BidWeekOut]
     definition: str
     reference: str

@@ -13,7 +13,7 @@ from turntoward.journal.models import BODY_MAX, FEELINGS_MAX, TITLE_MAX
 Slug = Annotated[StrictStr, Field(max_length=80)]
 
 
-class PromptOut(Schema):
+class JournalPromptOut(Schema):
     slug: str
     theme: str
     text: str
@@ -58,7 +58,7 @@ class EntryOut(Schema):
     day: date
     title: str
     body: str
-    prompt: PromptOut | None
+    prompt: JournalPromptOut | None
     feelings: list[FeelingTagOut]
     created_at: datetime
     updated_at: datetime

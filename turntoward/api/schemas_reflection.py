@@ -20,7 +20,7 @@ class Strict(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-class Range(Schema):
+class ReflectionRange(Schema):
     since: date | None = Field(None, description="Created on or after this local day.")
     until: date | None = Field(None, description="Created on or before this local day.")
 

@@ -22,7 +22,7 @@ Times = Annotated[int, Field(strict=True, ge=TIMES_MIN, le=TIMES_MAX)]
 FeelingScale = Annotated[int, Field(strict=True, ge=FEELING_MIN, le=FEELING_MAX)]
 
 
-class IdeaOut(Schema):
+class SelfCareIdeaOut(Schema):
     slug: str
     title: str
     description: str
@@ -64,7 +64,7 @@ class ItemOut(Schema):
     updated_at: datetime
 
 
-class PlanOut(Schema):
+class SelfCarePlanOut(Schema):
     today: date
     items: list[ItemOut]
 
@@ -98,7 +98,7 @@ class ItemWeekOut(Schema):
     message: str
 
 
-class WeekOut(Schema):
+class SelfCareWeekOut(Schema):
     week_start: date
     week_end: date
     in_progress: bool

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
@@ -14,13 +15,13 @@ from turntoward.activities.models import ActivityIdea, ActivityReflection
 from turntoward.api.common import local
 from turntoward.api.schemas import Error
 from turntoward.api.schemas_activities import (
+    ActivityIdeaOut,
+    ActivityPlanOut,
+    ActivityReflectionIn,
+    ActivityReflectionOut,
     IdeaFilters,
-    IdeaOut,
     PlanIn,
-    PlanOut,
     PlanRange,
-    ReflectionIn,
-    ReflectionOut,
     utc_bound,
 )
 from turntoward.privacy import activities as gate
@@ -38,8 +39,8 @@ PLAN_ERROR_STATUS = {"not_planner": 403, "done": 409}
 def idea_out(idea: ActivityIdea, done_ids: set[int]) -> dict[str, Any]:
     return {
         "slug": idea.slug,
-        "title": idea.title,
-        "description": idea.description,
+        "title": gettext(idea.title),
+        "description": gettext(idea.description),
         "place": idea.place,
         "minutes": idea.minutes,
         "cost": idea.cost,
@@ -83,7 +84,7 @@ def _one(viewer: Any, plan_id: UUID) -> dict[str, Any]:
 
 @activities_router.get(
     "",
-    response={200: list[IdeaOut], 422: Error},
+    response={200: list[ActivityIdeaOut], 422: Error},
     summary="Activity ideas",
     description="Filter by `place`, `cost`, `max_minutes`, `novel`; `suggested=true` keeps "
     "only ideas you have not done together yet.",
@@ -104,7 +105,7 @@ def list_ideas(request: HttpRequest, filters: Query[IdeaFilters]) -> list[dict[s
 
 @activities_router.get(
     "/plans",
-    response={200: list[PlanOut], 422: Error},
+    response={200: list[ActivityPlanOut], 422: Error},
     summary="Our plans (mine, and my partner's while we are a couple)",
     description="Ordered by start time. `since`/`until` filter on the start time.",
 )
@@ -118,7 +119,7 @@ def list_plans(request: HttpRequest, filters: Query[PlanRange]) -> list[dict[str
 
 @activities_router.post(
     "/plans",
-    response={201: PlanOut, 422: Error},
+    response={201: ActivityPlanOut, 422: Error},
     summary="Plan an idea for a moment",
     description='Send `{"idea": slug, "starts_at": ISO 8601 with offset, "note": optional}`.',
 )
@@ -153,7 +154,9 @@ def plan_ics_alias(request: HttpRequest, plan_id: UUID) -> HttpResponse:
     return plan_ics(request, plan_id)
 
 
-@activities_router.get("/plans/{plan_id}", response={200: PlanOut, 404: Error}, summary="One plan")
+@activities_router.get(
+    "/plans/{plan_id}", response={200: ActivityPlanOut, 404: Error}, summary="One plan"
+)
 def get_plan(request: HttpRequest, plan_id: UUID) -> dict[str, Any]:
     return _one(request.auth, plan_id)
 
@@ -173,7 +176,7 @@ def cancel_plan(request: HttpRequest, plan_id: UUID) -> Status:
 
 @activities_router.post(
     "/plans/{plan_id}/done",
-    response={200: PlanOut, 404: Error},
+    response={200: ActivityPlanOut, 404: Error},
     summary="Mark a plan done (either partner); doing it twice is harmless",
 )
 def mark_done(request: HttpRequest, plan_id: UUID) -> dict[str, Any]:
@@ -183,12 +186,12 @@ def mark_done(request: HttpRequest, plan_id: UUID) -> dict[str, Any]:
 
 @activities_router.post(
     "/plans/{plan_id}/reflection",
-    response={200: ReflectionOut, 201: ReflectionOut, 404: Error, 422: Error},
+    response={200: ActivityReflectionOut, 201: ActivityReflectionOut, 404: Error, 422: Error},
     summary="My reflection on a done plan",
     description='Send `{"feeling": 1-5, "note": optional}`. 201 when new, 200 when changed. '
     "Both partners see both reflections.",
 )
-def reflect(request: HttpRequest, plan_id: UUID, payload: ReflectionIn) -> Status:
+def reflect(request: HttpRequest, plan_id: UUID, payload: ActivityReflectionIn) -> Status:
     reflection, created = services.reflect(
         request.auth, plan_id, feeling=payload.feeling, note=payload.note or ""
     )

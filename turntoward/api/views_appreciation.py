@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -17,9 +18,9 @@ from turntoward.api.schemas_appreciation import (
     ActOut,
     AppreciationIn,
     AppreciationOut,
+    AppreciationPromptOut,
     CategoryValue,
-    IdeaOut,
-    PromptOut,
+    KindnessIdeaOut,
 )
 from turntoward.appreciation import services
 from turntoward.appreciation.models import Appreciation, KindnessAct, KindnessIdea
@@ -35,7 +36,7 @@ ROUTERS = {
 }
 
 
-class Range(Schema):
+class AppreciationRange(Schema):
     since: date | datetime | None = None
     until: date | datetime | None = None
 
@@ -73,7 +74,12 @@ def appreciation_out(viewer: Any, item: Appreciation) -> dict[str, Any]:
 
 
 def idea_out(idea: KindnessIdea) -> dict[str, Any]:
-    return {"slug": idea.slug, "category": idea.category, "title": idea.title, "text": idea.text}
+    return {
+        "slug": idea.slug,
+        "category": idea.category,
+        "title": gettext(idea.title),
+        "text": gettext(idea.text),
+    }
 
 
 def act_out(viewer: Any, act: KindnessAct) -> dict[str, Any]:
@@ -94,7 +100,9 @@ def act_out(viewer: Any, act: KindnessAct) -> dict[str, Any]:
 @appreciations_router.get(
     "", response=list[AppreciationOut], summary="Appreciations both ways, newest first"
 )
-def list_appreciations(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_appreciations(
+    request: HttpRequest, filters: Query[AppreciationRange]
+) -> list[dict[str, Any]]:
     viewer = request.auth
     qs = gate.appreciations_visible_to(viewer).between(
         _bound(viewer, filters.since, end=False), _bound(viewer, filters.until, end=True)
@@ -116,7 +124,9 @@ def send(request: HttpRequest, payload: AppreciationIn) -> Status:
     return Status(201, appreciation_out(request.auth, item))
 
 
-@appreciations_router.get("/prompt", response=PromptOut, summary="Today's prompt to appreciate")
+@appreciations_router.get(
+    "/prompt", response=AppreciationPromptOut, summary="Today's prompt to appreciate"
+)
 def prompt(request: HttpRequest) -> dict[str, Any]:
     viewer = request.auth
     today = viewer.local_today()
@@ -124,7 +134,7 @@ def prompt(request: HttpRequest) -> dict[str, Any]:
     return {
         "day": today,
         "slug": found.slug if found else None,
-        "text": found.text if found else None,
+        "text": gettext(found.text) if found else None,
         "appreciated_today": services.appreciated_today(viewer),
     }
 
@@ -142,7 +152,7 @@ def get_appreciation(request: HttpRequest, appreciation_id: str) -> dict[str, An
 
 @kindness_router.get(
     "",
-    response={200: list[IdeaOut], 422: Error},
+    response={200: list[KindnessIdeaOut], 422: Error},
     summary="Ideas for small acts of kindness",
     description="Optional `category`: words, touch, help, time or surprise.",
 )
@@ -153,7 +163,7 @@ def list_ideas(request: HttpRequest, filters: Query[CategoryQuery]) -> list[dict
 @kindness_router.get(
     "/acts", response=list[ActOut], summary="Kindnesses done by either of us, newest first"
 )
-def list_acts(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_acts(request: HttpRequest, filters: Query[AppreciationRange]) -> list[dict[str, Any]]:
     viewer = request.auth
     qs = gate.kindness_acts_visible_to(viewer).between(
         _bound(viewer, filters.since, end=False),

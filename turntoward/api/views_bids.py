@@ -14,7 +14,7 @@ from pydantic import Field
 from turntoward import privacy
 from turntoward.api.common import local
 from turntoward.api.schemas import Error
-from turntoward.api.schemas_bids import BidIn, BidOut, RepairIn, ResponseIn, StatsOut
+from turntoward.api.schemas_bids import BidIn, BidOut, BidRepairIn, ResponseIn, StatsOut
 from turntoward.bids import services
 from turntoward.bids.models import Bid
 from turntoward.privacy import bids as gate
@@ -73,7 +73,7 @@ def bid_out(viewer: Any, bid: Bid) -> dict[str, Any]:
     }
 
 
-class Range(Schema):
+class BidRange(Schema):
     since: date | datetime | None = None
     until: date | datetime | None = None
 
@@ -103,7 +103,7 @@ def _conflict(exc: Exception) -> HttpError:
     summary="Bids I may see, newest first",
     description="Optional `since`/`until` (dates or ISO datetimes) filter on when it happened.",
 )
-def list_bids(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_bids(request: HttpRequest, filters: Query[BidRange]) -> list[dict[str, Any]]:
     viewer = request.auth
     bids = services.list_bids(
         viewer, _bound(viewer, filters.since, end=False), _bound(viewer, filters.until, end=True)
@@ -186,7 +186,7 @@ def respond(request: HttpRequest, bid_id: str, payload: ResponseIn) -> dict[str,
         "it is not yours to repair or is already repaired."
     ),
 )
-def repair(request: HttpRequest, bid_id: str, payload: RepairIn) -> dict[str, Any]:
+def repair(request: HttpRequest, bid_id: str, payload: BidRepairIn) -> dict[str, Any]:
     gate.get_bid_for_user(request.auth, bid_id)
     try:
         bid = services.repair_bid(request.auth, bid_id, note=payload.note)

@@ -56,7 +56,7 @@ def day_out(viewer: Any, row: services.DayView) -> dict[str, Any]:
     }
 
 
-class Range(Schema):
+class CheckInRange(Schema):
     since: date | None = None
     until: date | None = None
 
@@ -67,7 +67,7 @@ class Range(Schema):
     summary="My check-ins and my partner's, day by day",
     description="Newest first. `partner` is null until you have checked in for that same day.",
 )
-def list_checkins(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_checkins(request: HttpRequest, filters: Query[CheckInRange]) -> list[dict[str, Any]]:
     rows = services.days_for(request.auth, filters.since, filters.until)
     return [day_out(request.auth, r) for r in rows]
 

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Query, Router, Status
 
 from turntoward.api.common import local
@@ -42,7 +43,7 @@ def question_out(viewer: Any, question: Question, day: date | None = None) -> di
         "id": str(question.id),
         "slug": question.slug,
         "theme": question.theme,
-        "text": question.text,
+        "text": gettext(question.text),
         "day": day,
         "favourite": view.favourite,
         "mine": answer_out(viewer, view.mine) if view.mine else None,
@@ -82,7 +83,7 @@ def list_questions(request: HttpRequest, filters: Query[QuestionFilters]) -> lis
             "id": str(r.question.id),
             "slug": r.question.slug,
             "theme": r.question.theme,
-            "text": r.question.text,
+            "text": gettext(r.question.text),
             "answered": r.answered,
             "partner_answered": r.partner_answered,
             "favourite": r.favourite,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -17,7 +18,7 @@ from turntoward.api.schemas_journal import (
     EntryIn,
     EntryOut,
     EntryPatch,
-    PromptOut,
+    JournalPromptOut,
 )
 from turntoward.journal import feelings, services
 from turntoward.journal.models import JournalEntry, JournalPrompt
@@ -32,7 +33,7 @@ ROUTERS = {
 
 
 def prompt_out(prompt: JournalPrompt) -> dict[str, Any]:
-    return {"slug": prompt.slug, "theme": prompt.theme, "text": prompt.text}
+    return {"slug": prompt.slug, "theme": prompt.theme, "text": gettext(prompt.text)}
 
 
 def entry_out(viewer: Any, entry: JournalEntry) -> dict[str, Any]:
@@ -40,7 +41,7 @@ def entry_out(viewer: Any, entry: JournalEntry) -> dict[str, Any]:
     for slug in entry.feeling_slugs:
         feeling = feelings.find(slug)
         if feeling is not None:
-            tags.append({"slug": feeling.slug, "word": feeling.word, "core": feeling.core})
+            tags.append({"slug": feeling.slug, "word": gettext(feeling.word), "core": feeling.core})
     return {
         "id": str(entry.id),
         "day": entry.day,
@@ -96,7 +97,9 @@ def write(request: HttpRequest, payload: EntryIn) -> Status:
     return Status(201, entry_out(request.auth, entry))
 
 
-@journal_router.get("/prompts", response=list[PromptOut], summary="Prompts to start an entry")
+@journal_router.get(
+    "/prompts", response=list[JournalPromptOut], summary="Prompts to start an entry"
+)
 def prompts(request: HttpRequest) -> list[dict[str, Any]]:
     return [prompt_out(p) for p in services.prompts()]
 
@@ -110,9 +113,9 @@ def feelings_vocabulary(request: HttpRequest) -> list[dict[str, Any]]:
     return [
         {
             "slug": core.slug,
-            "word": core.word,
-            "description": core.description,
-            "words": [{"slug": w.slug, "word": w.word} for w in core.words],
+            "word": gettext(core.word),
+            "description": gettext(core.description),
+            "words": [{"slug": w.slug, "word": gettext(w.word)} for w in core.words],
         }
         for core in feelings.core_feelings()
     ]

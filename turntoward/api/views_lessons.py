@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Query, Router, Status
 
 from turntoward.api.common import local
@@ -22,17 +23,17 @@ def lesson_out(viewer: Any, view: services.LessonView, *, detail: bool = False) 
     data = {
         "id": str(view.lesson.id),
         "slug": view.lesson.slug,
-        "title": view.lesson.title,
-        "summary": view.lesson.summary,
+        "title": gettext(view.lesson.title),
+        "summary": gettext(view.lesson.summary),
         "read": view.read,
         "read_at": local(viewer, view.read_at),
         "practice_url": related[1] if related else None,
     }
     if detail:
         data.update(
-            body=view.lesson.body,
+            body=gettext(view.lesson.body),
             paragraphs=view.lesson.paragraphs,
-            practice=view.lesson.practice,
+            practice=gettext(view.lesson.practice),
         )
     return data
 

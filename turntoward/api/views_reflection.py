@@ -19,10 +19,10 @@ from turntoward.api.schemas_reflection import (
     BoundaryIn,
     BoundaryOut,
     BoundaryPatch,
-    Range,
     ReflectionIn,
     ReflectionOut,
     ReflectionPatch,
+    ReflectionRange,
     RepairIn,
     RepairOut,
     RepairPatch,
@@ -83,7 +83,7 @@ def reflection_out(viewer: Any, r: Reflection) -> dict[str, Any]:
 @reflections_router.get(
     "", response={200: list[ReflectionOut], 422: Error}, summary="My reflections and shared ones"
 )
-def list_reflections(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_reflections(request: HttpRequest, filters: Query[ReflectionRange]) -> list[dict[str, Any]]:
     viewer = request.auth
     qs = _between(viewer, gate.reflections_visible_to(viewer), filters.since, filters.until)
     return [reflection_out(viewer, r) for r in qs]
@@ -149,7 +149,7 @@ def repair_out(viewer: Any, r: Repair) -> dict[str, Any]:
 @repairs_router.get(
     "", response={200: list[RepairOut], 422: Error}, summary="My repairs and shared ones"
 )
-def list_repairs(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_repairs(request: HttpRequest, filters: Query[ReflectionRange]) -> list[dict[str, Any]]:
     viewer = request.auth
     qs = _between(viewer, gate.repairs_visible_to(viewer), filters.since, filters.until)
     return [repair_out(viewer, r) for r in qs]
@@ -217,7 +217,7 @@ def boundary_out(viewer: Any, b: Boundary) -> dict[str, Any]:
 @boundaries_router.get(
     "", response={200: list[BoundaryOut], 422: Error}, summary="My boundaries and shared ones"
 )
-def list_boundaries(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_boundaries(request: HttpRequest, filters: Query[ReflectionRange]) -> list[dict[str, Any]]:
     viewer = request.auth
     qs = _between(viewer, gate.boundaries_visible_to(viewer), filters.since, filters.until)
     return [boundary_out(viewer, b) for b in qs]

@@ -7,19 +7,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Query, Router, Schema, Status
 
 from turntoward.api.common import local
 from turntoward.api.schemas import Error
 from turntoward.api.schemas_selfcare import (
-    IdeaOut,
     ItemIn,
     ItemOut,
     ItemPatch,
     LogIn,
     LogOut,
-    PlanOut,
-    WeekOut,
+    SelfCareIdeaOut,
+    SelfCarePlanOut,
+    SelfCareWeekOut,
 )
 from turntoward.privacy import selfcare as gate
 from turntoward.selfcare import services
@@ -63,15 +64,15 @@ def log_out(viewer: Any, log: SelfCareLog) -> dict[str, Any]:
 def idea_out(idea: SelfCareIdea) -> dict[str, Any]:
     return {
         "slug": idea.slug,
-        "title": idea.title,
-        "description": idea.description,
+        "title": gettext(idea.title),
+        "description": gettext(idea.description),
         "category": idea.category,
         "frequency": idea.frequency,
         "times_a_week": idea.times,
     }
 
 
-class Range(Schema):
+class SelfCareRange(Schema):
     since: date | None = None
     until: date | None = None
 
@@ -80,7 +81,7 @@ class WeekQuery(Schema):
     week: date | None = None
 
 
-@self_care_router.get("", response=PlanOut, summary="My self-care plan")
+@self_care_router.get("", response=SelfCarePlanOut, summary="My self-care plan")
 def get_plan(request: HttpRequest) -> dict[str, Any]:
     viewer = request.auth
     logged = services.logged_today(viewer)
@@ -134,7 +135,7 @@ def delete_item(request: HttpRequest, item_id: str) -> Status:
 
 
 @self_care_router.get("/log", response=list[LogOut], summary="My self-care log, newest first")
-def list_log(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_log(request: HttpRequest, filters: Query[SelfCareRange]) -> list[dict[str, Any]]:
     logs = gate.logs_visible_to(request.auth).between(filters.since, filters.until)
     return [log_out(request.auth, lg) for lg in logs.select_related("item")]
 
@@ -158,7 +159,7 @@ def add_log(request: HttpRequest, payload: LogIn) -> Status:
 
 @self_care_router.get(
     "/week",
-    response={200: WeekOut, 422: Error},
+    response={200: SelfCareWeekOut, 422: Error},
     summary="How my plan went in a week",
     description="`week` is any day of the Monday-to-Sunday week; this week if omitted.",
 )
@@ -186,6 +187,6 @@ def week(request: HttpRequest, filters: Query[WeekQuery]) -> dict[str, Any]:
     }
 
 
-@self_care_router.get("/ideas", response=list[IdeaOut], summary="Self-care ideas to add")
+@self_care_router.get("/ideas", response=list[SelfCareIdeaOut], summary="Self-care ideas to add")
 def ideas(request: HttpRequest) -> list[dict[str, Any]]:
     return [idea_out(i) for i in SelfCareIdea.objects.all()]

@@ -44,7 +44,7 @@ def week_out(viewer: Any, row: services.WeekView) -> dict[str, Any]:
     }
 
 
-class Range(Schema):
+class WeeklyRange(Schema):
     since: date | None = None
     until: date | None = None
 
@@ -55,7 +55,7 @@ class Range(Schema):
     summary="My weekly check-ins and my partner's, week by week",
     description="Newest first. `partner` is null until you have both submitted that week.",
 )
-def list_weeks(request: HttpRequest, filters: Query[Range]) -> list[dict[str, Any]]:
+def list_weeks(request: HttpRequest, filters: Query[WeeklyRange]) -> list[dict[str, Any]]:
     rows = services.weeks_for(request.auth, filters.since, filters.until)
     return [week_out(request.auth, r) for r in rows]
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from turntoward import privacy
@@ -28,11 +29,12 @@ def appreciation_cards(user: User) -> list[HomeCard]:
     cards = []
     if not services.appreciated_today(user):
         prompt = services.prompt_for(user)
+        body = gettext(prompt.text) if prompt else _("Tell your partner one thing you value.")
         cards.append(
             HomeCard(
                 key="appreciation-today",
                 title=_("Appreciate your partner today"),
-                body=prompt.text if prompt else _("Tell your partner one thing you value."),
+                body=body,
                 url=reverse("appreciation:appreciations"),
                 action=_("Write an appreciation"),
                 priority=45,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from turntoward import privacy
@@ -43,7 +44,7 @@ def home_cards(user: User) -> list[HomeCard]:
         HomeCard(
             key="curiosity",
             title=_("Today's question is waiting for you"),
-            body=question.text,
+            body=gettext(question.text),
             url=url,
             action=_("Answer today's question"),
             priority=40,

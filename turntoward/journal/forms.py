@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from turntoward.journal import content_loader, feelings
@@ -15,14 +16,14 @@ def prompt_choices() -> list:
     names = content_loader.theme_names()
     groups: dict[str, list] = {}
     for prompt in prompts():
-        groups.setdefault(prompt.theme, []).append((prompt.slug, prompt.text))
+        groups.setdefault(prompt.theme, []).append((prompt.slug, gettext(prompt.text)))
     return [("", _("No prompt, just write"))] + [
-        (names.get(theme, theme), options) for theme, options in groups.items()
+        (gettext(names.get(theme, theme)), options) for theme, options in groups.items()
     ]
 
 
 def feeling_choices() -> list[tuple[str, str]]:
-    return [(f.slug, f.word) for f in feelings.all_feelings()]
+    return [(f.slug, gettext(f.word)) for f in feelings.all_feelings()]
 
 
 class EntryForm(forms.Form):
@@ -79,9 +80,9 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         groups = [
             (
-                core.word,
-                [(core.slug, _("any %(word)s") % {"word": core.word.lower()})]
-                + [(w.slug, w.word) for w in core.words],
+                gettext(core.word),
+                [(core.slug, _("any %(word)s") % {"word": gettext(core.word).lower()})]
+                + [(w.slug, gettext(w.word)) for w in core.words],
             )
             for core in feelings.core_feelings()
         ]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from turntoward.journal import feelings
@@ -152,7 +153,7 @@ def delete_entry(author: User, entry_id: object) -> None:
 def _matches(entry: JournalEntry, needle: str) -> bool:
     haystack = [entry.title, entry.body]
     if entry.prompt is not None:
-        haystack.append(entry.prompt.text)
+        haystack.append(gettext(entry.prompt.text))  # as the person reads it
     return any(needle in text.casefold() for text in haystack if text)
 
 

@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 
 
 class LessonQuerySet(models.QuerySet["Lesson"]):
@@ -38,7 +39,8 @@ class Lesson(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+        """The body in the active language, split into paragraphs."""
+        return [p.strip() for p in gettext(self.body).split("\n\n") if p.strip()]
 
     @property
     def words(self) -> int:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from turntoward.lib.text import has_forbidden_characters
@@ -97,7 +98,7 @@ def add_item(
     times = times_a_week
     if the_idea is not None:
         if not title:
-            title = the_idea.title
+            title = gettext(the_idea.title)  # my plan item, in the words I read
         if frequency is None:
             frequency, times = the_idea.frequency, times or the_idea.times
     title_v = _clean_text(errors, "title", title, required=True, limit=TITLE_MAX)

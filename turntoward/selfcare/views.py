@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -211,8 +212,8 @@ def idea_add(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("selfcare:ideas")
+    title = gettext(idea.title)
     messages.success(
-        request,
-        _("“%(title)s” is in your plan. Change how often any time.") % {"title": idea.title},
+        request, _("“%(title)s” is in your plan. Change how often any time.") % {"title": title}
     )
     return redirect("selfcare:plan")
