@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("turntoward.reflection.urls")),
     path("", include("turntoward.selfcare.urls")),
     path("", include("turntoward.journal.urls")),
+    path("", include("turntoward.language.urls")),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),
     path("api/v1/", api.urls),

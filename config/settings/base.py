@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "turntoward.reflection",
     "turntoward.selfcare",
     "turntoward.journal",
+    "turntoward.language",
     "turntoward.api",
 ]
 

@@ -9,11 +9,13 @@ from turntoward.api import (
     views_activities,
     views_appreciation,
     views_bids,
+    views_coach,
     views_curiosity,
     views_goals,
     views_journal,
     views_lessons,
     views_reflection,
+    views_safety,
     views_selfcare,
     views_weekly,
 )
@@ -50,6 +52,8 @@ for _module in (
     views_reflection,
     views_selfcare,
     views_journal,
+    views_safety,
+    views_coach,
 ):
     for _prefix, _router in _module.ROUTERS.items():
         api.add_router(_prefix, _router)
