@@ -188,6 +188,8 @@ FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
 # Where the quick-exit control sends a person; a neutral everyday site.
 QUICK_EXIT_URL = envstr("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)
+# An extra YAML file of help lines (same shape as turntoward/language/data/helplines.yaml).
+HELPLINES_FILE = envstr("HELPLINES_FILE", "") or None
 # How far back a missed check-in may still be written, in days.
 CHECKIN_BACKFILL_DAYS = envint("CHECKIN_BACKFILL_DAYS", 7)
 

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from turntoward.language import views
 
 app_name = "language"
-urlpatterns: list = []
+urlpatterns = [
+    path("coach/", views.coach_page, name="coach"),
+    path("coach/check/", views.coach_check, name="coach-check"),
+]

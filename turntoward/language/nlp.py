@@ -1,0 +1,230 @@
+"""Shared, offline text helpers: one blank English spaCy pipeline and simplemma lemmas.
+
+Nothing here downloads anything. `spacy.blank("en")` gives the rule-based English
+tokenizer (with its contraction exceptions: "won't" -> "wo" + "n't", norm "will" + "not");
+simplemma ships its own lemma tables. Both are loaded once, lazily, per process.
+
+Every token gets a `key` (custom attribute `Token._.key`, also written to `Token.norm_` so
+the Matcher reads it natively): the lower-cased, spelling-fixed norm, lemmatised, except
+closed-class words (pronouns, determiners), which stay as they are so that "him" and "he"
+or "me" and "I" are not merged. Patterns are written in the same
+terms and go through `key_of` too, so "hitting", "hits" and "hit" all match `hit`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import simplemma
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+# Words kept as written: lemmatisers fold "him" into "he" and "me" into "I".
+KEEP = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "the",
+        "not",
+        "no",
+        "never",
+    ]
+)
+
+# Common misspellings, abbreviations and contraction remnants -> a canonical word.
+SPELLING = {
+    # contractions typed without an apostrophe, as the tokenizer leaves them
+    "im": "i",
+    "m": "am",
+    "ive": "i",
+    "id": "i",
+    "nt": "not",
+    "dont": "do",
+    "cant": "can",
+    "wont": "will",
+    "hes": "he",
+    "shes": "she",
+    "wanna": "want",
+    "gonna": "going",
+    "tryna": "try",
+    "u": "you",
+    "ur": "your",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "hubby": "husband",
+    "fiancé": "fiance",
+    "fiancée": "fiance",
+    "fiancee": "fiance",
+    "alive": "alive",
+    # misspellings seen in free text
+    "sucide": "suicide",
+    "suicde": "suicide",
+    "suiside": "suicide",
+    "sucicide": "suicide",
+    "suicid": "suicide",
+    "sucidal": "suicidal",
+    "suicdal": "suicidal",
+    "suisidal": "suicidal",
+    "suicidle": "suicidal",
+    "suicidel": "suicidal",
+    "kil": "kill",
+    "kms": "kms",
+    "selfharm": "selfharm",
+    "unalive": "unalive",
+    "unaliving": "unalive",
+    "eggshell": "eggshell",
+    "scaired": "scared",
+    "scard": "scared",
+    "afriad": "afraid",
+    "affraid": "afraid",
+    "terified": "terrified",
+    "threatend": "threatened",
+    "threatning": "threatening",
+    "chocked": "choked",
+    "choaked": "choked",
+    "slaped": "slapped",
+    "punshed": "punched",
+    "abusng": "abusing",
+}
+
+# Where simplemma leaves a past form alone or picks the wrong word.
+LEMMA_FIX = {
+    "felt": "feel",
+    "left": "leave",
+    "shook": "shake",
+    "bit": "bite",
+    "hit": "hit",
+    "beaten": "beat",
+    "better": "better",
+    "thought": "think",
+    "thoughts": "think",
+    "dead": "dead",
+    "dying": "die",
+    "tired": "tired",
+    "wo": "will",
+    "ca": "can",
+    "sha": "shall",
+    "'m": "be",
+    "am": "be",
+    "'re": "be",
+    "'s": "'s",
+    "'d": "would",
+    "'ll": "will",
+    "'ve": "have",
+    "n't": "not",
+    "cannot": "can",
+    "scared": "scared",
+    "terrified": "terrified",
+    "frightened": "frightened",
+    "allowed": "allow",
+    "texts": "text",
+    "tabs": "tab",
+    "kms": "kms",
+    "us": "us",
+}
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+def nlp() -> Language:
+    """The blank English pipeline, built once per process."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                if not Token.has_extension("key"):
+                    Token.set_extension("key", default="")
+                _nlp = spacy.blank("en")
+    return _nlp
+
+
+_APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u0060\u00b4]")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+
+
+def clean(text: str) -> str:
+    """Straight apostrophes, no runs of three or more same letters ("sooooo" -> "soo")."""
+    text = _APOSTROPHES.sub("'", text)
+    return _REPEATS.sub(r"\1\1", text)
+
+
+@lru_cache(maxsize=50_000)
+def key_of(word: str) -> str:
+    """The matching key of one word (already lower-case)."""
+    word = SPELLING.get(word, word)
+    if word in KEEP:
+        return word
+    if word in LEMMA_FIX:
+        return LEMMA_FIX[word]
+    if not word.isalpha():
+        return word
+    if word.endswith("ing") and len(word) > 5:
+        stem = _ing_stem(word)
+        if stem:
+            return stem
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+def _ing_stem(word: str) -> str | None:
+    """simplemma leaves many -ing forms alone or invents one ("thinking" -> "thinke")."""
+    stem = word[:-3]
+    candidates = [stem]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])  # cutting -> cut
+    candidates.append(stem + "e")  # taking -> take
+    for c in candidates:
+        if simplemma.is_known(c, lang="en") and simplemma.lemmatize(c, lang="en") == c:
+            return c
+    return None
+
+
+def tokens(text: str) -> Doc:
+    """Tokenise `text` and set `Token._.key` on every token."""
+    doc = nlp()(clean(text))
+    for tok in doc:
+        lower = tok.lower_
+        norm = tok.norm_.lower()
+        # Prefer the tokenizer's norm for contraction pieces ("n't" -> "not", "'m" -> "am").
+        base = lower if lower in SPELLING or lower in LEMMA_FIX else norm
+        key = key_of(base)
+        tok._.key = key
+        # NORM is a native attribute: spaCy's Matcher reads it in C, far faster than `_.key`.
+        tok.norm_ = key
+    return doc
