@@ -337,24 +337,6 @@ _CLAUSE_END = {".", "!", "?", ";", ",", "and", "but", "so", "because", "when", "
 _VOWELS = set("aeiou")
 
 
-def _gerund(verb: str) -> str:
-    if verb in {"be", "see", "agree", "free"}:
-        return verb + "ing"
-    if verb.endswith("ie"):
-        return verb[:-2] + "ying"
-    if verb.endswith("e") and not verb.endswith("ee"):
-        return verb[:-1] + "ing"
-    if (
-        len(verb) <= 4
-        and len(verb) >= 3
-        and verb[-1] not in _VOWELS | {"w", "x", "y"}
-        and verb[-2] in _VOWELS
-        and verb[-3] not in _VOWELS
-    ):
-        return verb + verb[-1] + "ing"
-    return verb + "ing"
-
-
 def _clause_after(doc: Doc, start: int) -> list[Any]:
     tokens = []
     for token in doc[start:]:
@@ -390,8 +372,8 @@ def _you_event(doc: Doc, you: int, model: _Model, negated: bool = False) -> tupl
     if head.lower_ in {"made", "make", "makes"} and len(words) > 2 and words[2].lower_ == "feel":
         return (_("I feel %(rest)s") % {"rest": _render(words[3:])}).strip(), "feel"
     if negated:
-        phrase = f"{_gerund(lemma)} {rest}".strip()
-        return _("%(phrase)s doesn't happen") % {"phrase": phrase}, lemma
+        # "you never listen to me" -> "you don't listen to me": the act, without the absolute.
+        return (_("you don't %(verb)s %(rest)s") % {"verb": lemma, "rest": rest}).strip(), lemma
     return f"you {lemma} {rest}".strip(), lemma
 
 
