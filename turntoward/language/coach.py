@@ -334,7 +334,6 @@ _DROP = {
     "actually",
 }
 _CLAUSE_END = {".", "!", "?", ";", ",", "and", "but", "so", "because", "when", "while", ":"}
-_VOWELS = set("aeiou")
 
 
 def _clause_after(doc: Doc, start: int) -> list[Any]:
