@@ -23,7 +23,7 @@ from turntoward.appreciation.models import (
     KindnessIdea,
 )
 from turntoward.core.content import read_yaml
-from turntoward.lib.text import has_forbidden_characters
+from turntoward.core.validation import clean_text as _clean_text
 from turntoward.privacy import appreciation as gate
 
 if TYPE_CHECKING:
@@ -49,23 +49,6 @@ class NeedsPartner(Exception):
 
 class KindnessConflict(Exception):
     """The step is not this person's to take (their own kindness, or a past couple)."""
-
-
-def _clean_text(errors: dict, name: str, value: object, *, required: bool, limit: int) -> str:
-    if value is not None and not isinstance(value, str):
-        errors[name] = _("Please send text here.")
-        return ""
-    text = (value or "").strip()
-    if has_forbidden_characters(text):
-        errors[name] = _("Please remove the invisible control characters from this text.")
-    elif required and not text:
-        errors[name] = _("Please write a few words here.")
-    elif len(text) > limit:
-        errors[name] = _("Please keep this under %(limit)s characters (you wrote %(n)s).") % {
-            "limit": limit,
-            "n": len(text),
-        }
-    return text
 
 
 # --- appreciations ------------------------------------------------------------------

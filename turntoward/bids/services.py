@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from turntoward import privacy
 from turntoward.bids.models import DESCRIPTION_MAX, NOTE_MAX, Bid, BidKind, BidResponse
-from turntoward.lib.text import has_forbidden_characters
+from turntoward.core.validation import clean_text as _clean_text
 from turntoward.privacy import bids as gate
 
 if TYPE_CHECKING:
@@ -45,23 +45,6 @@ class NeedsPartner(Exception):
 
 class BidConflict(Exception):
     """The bid cannot take this step now (it is not the caller's to repair, or done)."""
-
-
-def _clean_text(errors: dict, name: str, value: object, *, required: bool, limit: int) -> str:
-    if value is not None and not isinstance(value, str):
-        errors[name] = _("Please send text here.")
-        return ""
-    text = (value or "").strip()
-    if has_forbidden_characters(text):
-        errors[name] = _("Please remove the invisible control characters from this text.")
-    elif required and not text:
-        errors[name] = _("Please write a few words here.")
-    elif len(text) > limit:
-        errors[name] = _("Please keep this under %(limit)s characters (you wrote %(n)s).") % {
-            "limit": limit,
-            "n": len(text),
-        }
-    return text
 
 
 def _clean_occurred_at(errors: dict, author: User, value: datetime | None) -> datetime:

@@ -21,7 +21,7 @@ from turntoward.checkins.models import (
     CheckIn,
     CheckInReply,
 )
-from turntoward.lib.text import has_forbidden_characters
+from turntoward.core.validation import clean_text as _clean_text
 
 if TYPE_CHECKING:
     from turntoward.accounts.models import User
@@ -29,20 +29,6 @@ if TYPE_CHECKING:
 
 class CheckInLocked(Exception):
     """A check-in can only be changed on its own day."""
-
-
-def _clean_text(errors: dict, name: str, value: object, *, required: bool, limit: int) -> str:
-    text = "" if value is None else str(value).strip()
-    if has_forbidden_characters(text):
-        errors[name] = _("Please remove the invisible control characters from this text.")
-    elif required and not text:
-        errors[name] = _("Please write a few words here.")
-    elif len(text) > limit:
-        errors[name] = _("Please keep this under %(limit)s characters (you wrote %(n)s).") % {
-            "limit": limit,
-            "n": len(text),
-        }
-    return text
 
 
 def _clean_scale(errors: dict, name: str, value: object) -> int:
