@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from turntoward.bids.models import Bid
 from turntoward.core.registry import HomeCard
 from turntoward.privacy import bids as gate
 
@@ -44,9 +43,7 @@ def bid_cards(user: User) -> list[HomeCard]:
 
 def last_bid_activity(user: User) -> datetime | None:
     """The latest time the person logged, answered or repaired a bid."""
-    times = Bid.objects.filter(
-        Q(author=user) | Q(responded_by=user) | Q(repaired_by=user)
-    ).aggregate(
+    times = (gate.authored_bids(user) | gate.bids_with_my_notes(user)).aggregate(
         logged=Max("created_at", filter=Q(author=user)),
         responded=Max("responded_at", filter=Q(responded_by=user)),
         repaired=Max("repaired_at", filter=Q(repaired_by=user)),

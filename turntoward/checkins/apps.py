@@ -11,9 +11,9 @@ class CheckinsConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from turntoward.core.registry import Practice, register_activity, register_practice
+        from turntoward.privacy import own_checkins
 
         from . import personal_data  # noqa: F401  (registers export/delete)
-        from .models import CheckIn
 
         register_practice(
             Practice(
@@ -27,7 +27,7 @@ class CheckinsConfig(AppConfig):
         register_activity(
             "checkin",
             lambda user: (
-                CheckIn.objects.filter(author=user)
+                own_checkins(user)
                 .order_by("-created_at")
                 .values_list("created_at", flat=True)
                 .first()

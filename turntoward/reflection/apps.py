@@ -17,10 +17,10 @@ class ReflectionConfig(AppConfig):
             register_home_cards,
             register_practice,
         )
+        from turntoward.privacy import reflection as gate
 
         from . import content, personal_data  # noqa: F401  (registers export/delete)
         from .cards import home_cards
-        from .models import Boundary, Reflection, Repair, RepairResponse
 
         register_practice(
             Practice(
@@ -56,11 +56,13 @@ class ReflectionConfig(AppConfig):
 
         def latest(user):
             times = [
-                model.objects.filter(author=user)
-                .order_by("-updated_at")
-                .values_list("updated_at", flat=True)
-                .first()
-                for model in (Reflection, Repair, RepairResponse, Boundary)
+                own.order_by("-updated_at").values_list("updated_at", flat=True).first()
+                for own in (
+                    gate.authored_reflections(user),
+                    gate.authored_repairs(user),
+                    gate.authored_repair_responses(user),
+                    gate.authored_boundaries(user),
+                )
             ]
             times = [t for t in times if t is not None]
             return max(times) if times else None

@@ -17,10 +17,10 @@ class WeeklyConfig(AppConfig):
             register_home_cards,
             register_practice,
         )
+        from turntoward.privacy.weekly import own_weekly_checkins
 
         from . import content, personal_data  # noqa: F401  (registers export/delete)
         from .cards import home_cards
-        from .models import WeeklyCheckIn
 
         register_practice(
             Practice(
@@ -39,7 +39,7 @@ class WeeklyConfig(AppConfig):
         register_activity(
             "weekly",
             lambda user: (
-                WeeklyCheckIn.objects.filter(author=user)
+                own_weekly_checkins(user)
                 .order_by("-updated_at")
                 .values_list("updated_at", flat=True)
                 .first()

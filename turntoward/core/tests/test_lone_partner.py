@@ -52,3 +52,24 @@ def test_a_solo_person_is_told_practices_for_two_open_up_later(client, alice):
     client.force_login(alice)
     text = client.get("/practices/").content.decode()
     assert "once your partner joins" in text
+
+
+def test_every_practice_counts_as_taking_part(alice, bob, couple):
+    """Each activity provider reports the person's own latest time, and only theirs."""
+    from turntoward.bids.services import log_bid, respond_to_bid
+    from turntoward.core.registry import _ACTIVITY_PROVIDERS as providers
+    from turntoward.reflection.services import create_reflection
+    from turntoward.weekly.services import submit_weekly_checkin
+
+    bid = log_bid(alice, description="A wave from the door", kind="attention", by="me")
+    assert providers["bids"](alice) is not None
+    assert providers["bids"](bob) is None  # Alice's bid is not Bob taking part
+    respond_to_bid(bob, bid.id, response="toward")
+    assert providers["bids"](bob) is not None
+    assert providers["reflection"](bob) is None
+    create_reflection(bob, noticed="Evenings are rushed.")
+    assert providers["reflection"](bob) is not None
+    assert providers["weekly"](bob) is None
+    submit_weekly_checkin(bob, appreciations="Thanks for the tea.", went_well="Sunday walk")
+    assert providers["weekly"](bob) is not None
+    assert providers["reflection"](alice) is None and providers["weekly"](alice) is None
