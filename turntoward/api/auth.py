@@ -20,8 +20,9 @@ class SessionTokenAuth(APIKeyHeader):
         found = authenticate_by_x_session_token(key)
         if not found:
             return None
-        user = found[0]
-        if not user.is_active:
+        # allauth before 65.22 returned a (user, session) tuple, later a result object.
+        user = getattr(found, "user", None) if not isinstance(found, tuple) else found[0]
+        if user is None or not user.is_active:
             return None
         request.user = user
         return user
