@@ -67,7 +67,16 @@ class ProfileForm(TimeZoneCountryMixin):
         label=_("Name"), max_length=80, required=False, help_text=_("What your partner sees.")
     )
 
-    field_order = ["name", "time_zone", "country"]
+    discreet_mode = forms.BooleanField(
+        label=_("Discreet mode"),
+        required=False,
+        help_text=_(
+            "Shows a plain name (“Notes”) and icon in the browser tab, and plain subjects on "
+            "account emails, so a glance at your screen or inbox says little."
+        ),
+    )
+
+    field_order = ["name", "time_zone", "country", "discreet_mode"]
 
 
 class DeleteAccountForm(forms.Form):

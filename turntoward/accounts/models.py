@@ -56,6 +56,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     name = models.CharField(_("name"), max_length=80, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default=default_time_zone)
     country = CountryField(_("country"), blank=True, default=default_country)
+    discreet_mode = models.BooleanField(
+        _("discreet mode"),
+        default=False,
+        help_text=_("Show a neutral name and icon in the browser tab and in email subjects."),
+    )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

@@ -18,17 +18,26 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from turntoward.accounts.forms import DeleteAccountForm, ProfileForm
 from turntoward.accounts.services import delete_account, export_account, update_profile
+from turntoward.safety.services import set_discreet_mode
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
-    initial = {"name": user.name, "time_zone": user.time_zone, "country": str(user.country or "")}
+    initial = {
+        "name": user.name,
+        "time_zone": user.time_zone,
+        "country": str(user.country or ""),
+        "discreet_mode": user.discreet_mode,
+    }
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        changes = dict(form.cleaned_data)
+        discreet = changes.pop("discreet_mode", False)
         try:
-            update_profile(user, **form.cleaned_data)
+            update_profile(user, **changes)
+            set_discreet_mode(user, discreet)
         except ValidationError as exc:
             for name, msgs in exc.message_dict.items():
                 form.add_error(name if name in form.fields else None, msgs)

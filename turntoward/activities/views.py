@@ -19,6 +19,7 @@ from turntoward.activities import services
 from turntoward.activities.forms import IdeaFilterForm, PlanForm, ReflectionForm
 from turntoward.activities.models import ActivityIdea
 from turntoward.privacy import activities as gate
+from turntoward.safety.panel import remember_saved
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -83,6 +84,7 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("It's in the plan. Enjoy it together."))
+                remember_saved(request, new_plan, author="planner")
                 return redirect("activities:plan_detail", plan_id=new_plan.pk)
     else:
         tomorrow = request.user.local_today() + timedelta(days=1)
@@ -161,11 +163,12 @@ def reflect(request: HttpRequest, plan_id: UUID) -> HttpResponse:
     form = ReflectionForm(request.POST)
     if form.is_valid():
         try:
-            services.reflect(request.user, plan_id, **form.cleaned_data)
+            reflection, _created = services.reflect(request.user, plan_id, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Thank you for sharing how it felt."))
+            remember_saved(request, reflection)
             return redirect("activities:plan_detail", plan_id=plan_id)
     return render(
         request, "activities/plan_detail.html", _detail_context(request, plan_id, form=form)

@@ -18,6 +18,7 @@ from turntoward.appreciation import services
 from turntoward.appreciation.forms import AppreciationForm, KindnessForm
 from turntoward.appreciation.models import Category, KindnessIdea
 from turntoward.privacy import appreciation as gate
+from turntoward.safety.panel import attach_pending, remember_saved
 
 RECENT = 30
 
@@ -35,7 +36,7 @@ def appreciations(request: HttpRequest) -> HttpResponse:
     form = AppreciationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.send_appreciation(user, **form.cleaned_data)
+            sent = services.send_appreciation(user, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         except services.NeedsPartner as exc:
@@ -48,6 +49,7 @@ def appreciations(request: HttpRequest) -> HttpResponse:
                 if partner
                 else _("Sent."),
             )
+            remember_saved(request, sent)
             return redirect("appreciation:appreciations")
     return render(
         request,
@@ -108,18 +110,22 @@ def did_kindness(request: HttpRequest, slug: str) -> HttpResponse:
     done = False
     if form.is_valid():
         try:
-            services.record_kindness(request.user, idea=idea.slug, note=form.cleaned_data["note"])
+            act = services.record_kindness(
+                request.user, idea=idea.slug, note=form.cleaned_data["note"]
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             done = True
+            remember_saved(request, act)
     if request.htmx:
-        return render(
+        response = render(
             request,
             "appreciation/_idea.html",
             {"idea": idea, "form": form if not done else KindnessForm(), "done": done},
             status=200 if done else 422,
         )
+        return attach_pending(request, response)
     if done:
         messages.success(request, _("Noted. Small things add up."))
         return redirect(f"{reverse('appreciation:kindness')}#idea-{idea.slug}")

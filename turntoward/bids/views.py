@@ -19,6 +19,7 @@ from turntoward.bids import services
 from turntoward.bids.forms import BidForm, RepairForm, ResponseForm
 from turntoward.bids.models import Bid
 from turntoward.privacy import bids as gate
+from turntoward.safety.panel import attach_pending, remember_saved
 
 PAGE_SIZE = 50
 
@@ -113,13 +114,14 @@ def bids(request: HttpRequest) -> HttpResponse:
         form = _bid_form(request, request.POST)
         if form.is_valid():
             try:
-                services.log_bid(request.user, **form.cleaned_data)
+                new_bid = services.log_bid(request.user, **form.cleaned_data)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             except services.NeedsPartner as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Your bid is noted."))
+                remember_saved(request, new_bid, "description")
                 return redirect("bids:bids")
         return render(request, "bids/bids.html", _page_context(request, form=form))
     return render(request, "bids/bids.html", _page_context(request))
@@ -140,7 +142,8 @@ def _after_change(
             "partner": privacy.partner_of(request.user),
             "oob": True,
         }
-        return render(request, "bids/_changed.html", context, status=422 if failed else 200)
+        response = render(request, "bids/_changed.html", context, status=422 if failed else 200)
+        return attach_pending(request, response)
     if failed:
         rows = [
             row if b.pk == bid.pk else bid_row(request.user, b)
@@ -166,6 +169,8 @@ def respond(request: HttpRequest, bid_id: str) -> HttpResponse:
             form.add_error(None, str(exc))
     failed = bool(form.errors)
     row = bid_row(request.user, bid, response_form=form if failed else None)
+    if not failed:
+        remember_saved(request, bid, "response_note", author="responded_by")
     return _after_change(request, bid, row, failed=failed, done_message=_("The response is noted."))
 
 
@@ -184,6 +189,8 @@ def repair(request: HttpRequest, bid_id: str) -> HttpResponse:
             form.add_error(None, str(exc))
     failed = bool(form.errors)
     row = bid_row(request.user, bid, repair_form=form if failed else None)
+    if not failed:
+        remember_saved(request, bid, "repair_note", author="repaired_by")
     return _after_change(
         request, bid, row, failed=failed, done_message=_("Thank you for coming back to it.")
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from turntoward import privacy
 from turntoward.checkins import services
 from turntoward.checkins.forms import CheckInForm, ReplyForm
+from turntoward.safety.panel import panel_for, remember_saved
 
 HISTORY_PAGE_DAYS = 14
 
@@ -44,7 +45,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
         form = CheckInForm(request.POST)
         if form.is_valid():
             try:
-                _checkin, created = services.submit_checkin(
+                saved, created = services.submit_checkin(
                     request.user, day=today, **form.cleaned_data
                 )
             except ValidationError as exc:
@@ -55,7 +56,12 @@ def checkin(request: HttpRequest) -> HttpResponse:
                 if request.htmx:
                     # The swapped-in panel thanks the person itself; a flash message
                     # would pop up again on the next page.
-                    return render(request, "checkins/_today.html", _today_context(request))
+                    context = _today_context(request)
+                    context["risk_panel"] = panel_for(
+                        request, saved.good_thing, saved.hard_thing, saved.need
+                    )
+                    return render(request, "checkins/_today.html", context)
+                remember_saved(request, saved)
                 messages.success(
                     request,
                     _("Thank you for checking in.") if created else _("Your check-in is updated."),
@@ -116,9 +122,12 @@ def reply(request: HttpRequest, day: str) -> HttpResponse:
     # 404 before reading the form: the day's check-in must be visible to me.
     privacy.get_partner_checkin_for_user(request.user, the_day)
     form = ReplyForm(request.POST)
+    saved_reply = None
     if form.is_valid():
         try:
-            services.reply_to_checkin(request.user, the_day, form.cleaned_data["text"])
+            saved_reply, _created = services.reply_to_checkin(
+                request.user, the_day, form.cleaned_data["text"]
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
     row = services.day_for(request.user, the_day)
@@ -128,10 +137,14 @@ def reply(request: HttpRequest, day: str) -> HttpResponse:
         "partner": privacy.partner_of(request.user),
     }
     if request.htmx:
+        if saved_reply is not None:
+            context["risk_panel"] = panel_for(request, saved_reply.text)
         return render(request, "checkins/_day.html", context, status=422 if form.errors else 200)
     if form.errors:
         return render(request, "checkins/reply.html", context, status=200)
     messages.success(request, _("Your reply is sent."))
+    if saved_reply is not None:
+        remember_saved(request, saved_reply)
     next_url = request.POST.get("next", "")
     if next_url == "history":
         return redirect("checkins:history")

@@ -16,6 +16,7 @@ from turntoward.curiosity import services
 from turntoward.curiosity.forms import AnswerForm
 from turntoward.curiosity.models import Question, Theme
 from turntoward.privacy import curiosity as gate
+from turntoward.safety.panel import attach_panel, remember_saved
 
 
 def _panel_context(
@@ -117,7 +118,7 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
     created = False
     if form.is_valid():
         try:
-            _answer, created = services.answer_question(
+            saved, created = services.answer_question(
                 request.user, the_question, form.cleaned_data["text"]
             )
         except ValidationError as exc:
@@ -130,7 +131,9 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
         context["partner_state"] = privacy.partner_state(request.user)
         return render(request, "curiosity/question.html", context)
     if request.htmx:
-        return render(request, "curiosity/_panel.html", _panel_context(request, the_question))
+        response = render(request, "curiosity/_panel.html", _panel_context(request, the_question))
+        return attach_panel(request, response, saved.text)
+    remember_saved(request, saved)
     messages.success(
         request, _("Thank you for answering.") if created else _("Your answer is updated.")
     )

@@ -17,6 +17,7 @@ from turntoward.goals import services
 from turntoward.goals.forms import GoalForm, StatusForm, UpdateForm
 from turntoward.goals.models import GoalStatus
 from turntoward.privacy import goals as gate
+from turntoward.safety.panel import remember_saved
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -38,6 +39,7 @@ def goals(request: HttpRequest) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Your goal is set. Small steps count."))
+                remember_saved(request, goal)
                 return redirect("goals:goal", goal_id=goal.pk)
     visible = list(gate.goals_visible_to(request.user).select_related("author"))
     due = {g.pk for g in services.goals_to_revisit(request.user)}
@@ -87,10 +89,11 @@ def update(request: HttpRequest, goal_id: UUID) -> HttpResponse:
     form = UpdateForm(request.POST)
     if form.is_valid():
         try:
-            _update, reached = services.add_update(request.user, goal_id, **form.cleaned_data)
+            step, reached = services.add_update(request.user, goal_id, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
+            remember_saved(request, step)
             if reached:
                 return redirect("goals:celebrate", goal_id=goal_id)
             messages.success(request, _("Step noted. Thank you for keeping it going."))
@@ -106,11 +109,12 @@ def edit(request: HttpRequest, goal_id: UUID) -> HttpResponse:
     form = GoalForm(request.POST)
     if form.is_valid():
         try:
-            services.change_goal(request.user, goal_id, **form.cleaned_data)
+            changed, _reached = services.change_goal(request.user, goal_id, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("The goal is updated."))
+            remember_saved(request, changed)
             return redirect("goals:goal", goal_id=goal_id)
     return render(request, "goals/goal.html", _goal_context(request, goal_id, edit_form=form))
 

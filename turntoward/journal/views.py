@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from turntoward.journal import feelings, services
 from turntoward.journal.forms import EntryForm, SearchForm
 from turntoward.privacy import journal as gate
+from turntoward.safety.panel import remember_saved
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -83,6 +84,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Saved. Only you can read it."))
+                remember_saved(request, entry)
                 return redirect("journal:detail", entry_id=entry.pk)
         return _entry_form_page(request, form)
     initial = {}
@@ -114,6 +116,7 @@ def entry_edit(request: HttpRequest, entry_id: UUID) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Your entry is updated."))
+                remember_saved(request, entry)
                 return redirect("journal:detail", entry_id=entry.pk)
         return _entry_form_page(request, form, entry)
     form = EntryForm(

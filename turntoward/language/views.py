@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from turntoward.language.coach import CoachResult, coach
 from turntoward.language.forms import DraftForm
+from turntoward.safety.screening import screen_text
 
 
 def _verdict_text(result: CoachResult, text: str) -> str:
@@ -49,12 +50,14 @@ def _pieces(text: str, result: CoachResult) -> list[dict[str, Any]]:
     return pieces
 
 
-def _context(form: DraftForm) -> dict[str, Any]:
+def _context(form: DraftForm, user: Any = None) -> dict[str, Any]:
     context: dict[str, Any] = {"form": form}
     if form.is_bound and form.is_valid():
         text = form.cleaned_data["text"]
         result = coach(text)
         context.update(
+            # A draft can carry risk too: the writer alone sees the calm panel with it.
+            risk_panel=screen_text(user, text) if user is not None else None,
             result=result,
             verdict_text=_verdict_text(result, text),
             pieces=_pieces(text, result),
@@ -89,15 +92,24 @@ def coach_page(request: HttpRequest) -> HttpResponse:
     """The coach: write a draft, see what may hurt and a gentler I-statement."""
     form = DraftForm(request.POST or None)
     status = 422 if form.is_bound and not form.is_valid() else 200
-    return render(request, "language/coach.html", _context(form), status=status)
+    return render(request, "language/coach.html", _context(form, request.user), status=status)
 
 
 @login_required
 @require_POST
 def coach_check(request: HttpRequest) -> HttpResponse:
-    """The live feedback partial, posted by HTMX as the person types."""
-    form = DraftForm(request.POST)
-    if not form.is_valid() and not request.POST.get("text", "").strip():
-        return render(request, "language/_feedback.html", {"form": form, "empty": True})
+    """The live feedback partial, posted by HTMX as the person types.
+
+    The coach page posts `text`; the "Check my wording" helper on other forms posts its own
+    field and names it in `source` (and the box "Use this" fills in `target`)."""
+    source = request.POST.get("source") or "text"
+    target = request.POST.get("target") or ""
+    if not (target.startswith("#") and target[1:].replace("_", "").replace("-", "").isalnum()):
+        target = ""
+    form = DraftForm({"text": request.POST.get(source, "")})
+    extra = {"target": target, "compact": source != "text"}
+    if not form.is_valid() and not form.data["text"].strip():
+        return render(request, "language/_feedback.html", {"form": form, "empty": True, **extra})
     status = 200 if form.is_valid() else 422
-    return render(request, "language/_feedback.html", _context(form), status=status)
+    context = {**_context(form, request.user), **extra}
+    return render(request, "language/_feedback.html", context, status=status)

@@ -19,6 +19,7 @@ from turntoward import privacy
 from turntoward.privacy import reflection as gate
 from turntoward.reflection import content, services
 from turntoward.reflection.forms import BoundaryForm, ReflectionForm, RepairForm, ResponseForm
+from turntoward.safety.panel import remember_saved
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def _new(request: HttpRequest, kind: Kind) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Saved. Only you can see it until you share it."))
+                remember_saved(request, obj)
                 return redirect(f"reflection:{kind.key}", id=obj.pk)
         return _form_page(request, kind, form)
     return _form_page(request, kind, kind.form())
@@ -149,6 +151,7 @@ def _edit(request: HttpRequest, kind: Kind, id: str) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Your changes are saved."))
+                remember_saved(request, obj)
                 return redirect(f"reflection:{kind.key}", id=obj.pk)
         return _form_page(request, kind, form, obj)
     return _form_page(request, kind, kind.form(initial=kind.initial(obj)), obj)
@@ -279,11 +282,14 @@ def repair_respond(request: HttpRequest, id: str) -> HttpResponse:
     form = ResponseForm(request.POST)
     if form.is_valid():
         try:
-            services.respond_to_repair(request.user, id, form.cleaned_data["text"])
+            response, _created = services.respond_to_repair(
+                request.user, id, form.cleaned_data["text"]
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Your response is sent."))
+            remember_saved(request, response)
             return redirect("reflection:repair", id=id)
     return _repair_detail(request, id, form)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from turntoward.privacy import selfcare as gate
+from turntoward.safety.panel import remember_saved
 from turntoward.selfcare import content_loader, services
 from turntoward.selfcare.forms import ItemForm, LogForm
 from turntoward.selfcare.models import Frequency, SelfCareIdea
@@ -50,11 +51,12 @@ def item_new(request: HttpRequest) -> HttpResponse:
     form = ItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_item(request.user, **form.cleaned_data)
+            new_item = services.add_item(request.user, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
             messages.success(request, _("Added to your plan."))
+            remember_saved(request, new_item)
             return redirect("selfcare:plan")
     return render(request, "selfcare/item_form.html", {"form": form, "item": None})
 
@@ -72,6 +74,7 @@ def item_edit(request: HttpRequest, item_id: UUID) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Your plan is updated."))
+                remember_saved(request, item)
                 return redirect("selfcare:plan")
     else:
         form = ItemForm(
@@ -126,7 +129,7 @@ def log(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.log_activity(
+                entry, _created = services.log_activity(
                     user,
                     item=data["item"],
                     day=data["day"],
@@ -137,6 +140,7 @@ def log(request: HttpRequest) -> HttpResponse:
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("Logged. Thank you for looking after yourself."))
+                remember_saved(request, entry)
                 return redirect("selfcare:log")
     else:
         initial = {"day": today}

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from turntoward import privacy
 from turntoward.privacy import weekly as gate
+from turntoward.safety.panel import remember_saved
 from turntoward.weekly import content, services
 from turntoward.weekly.forms import WeeklyCheckInForm
 from turntoward.weekly.models import ANSWER_FIELDS
@@ -64,7 +65,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
         form = WeeklyCheckInForm(request.POST)
         if form.is_valid():
             try:
-                _item, created = services.submit_weekly_checkin(user, **form.cleaned_data)
+                item, created = services.submit_weekly_checkin(user, **form.cleaned_data)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             except services.WeekBusy as exc:
@@ -76,6 +77,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
                     if created
                     else _("Your weekly check-in is updated."),
                 )
+                remember_saved(request, item)
                 return redirect("weekly:weekly")
         return _page(request, form, editing=True)
     initial = {name: getattr(existing, name) for name in ANSWER_FIELDS} if existing else None

@@ -70,3 +70,28 @@
   document.addEventListener("DOMContentLoaded", function () { attachCounters(document); });
   document.addEventListener("htmx:afterSwap", function (event) { attachCounters(event.target); });
 })();
+
+/* Safety: the risk panel takes focus when it appears (page load or an HTMX swap), so a
+   screen reader reads it first; the "Check my wording" helper opens and closes. */
+(function () {
+  "use strict";
+  function focusPanel() {
+    var panel = document.getElementById("risk-panel");
+    // Live coach feedback shows the panel while the person types: never pull focus there.
+    if (panel && !panel.dataset.focused && !panel.closest(".coach-feedback")) {
+      panel.dataset.focused = "1";
+      panel.focus({ preventScroll: false });
+    }
+  }
+  document.addEventListener("DOMContentLoaded", focusPanel);
+  document.addEventListener("htmx:afterSettle", focusPanel);
+  // The panel's own quick-exit button leaves like the one at the top: history replaced.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-quick-exit]");
+    if (!link) return;
+    event.preventDefault();
+    try { document.body.innerHTML = ""; document.title = "…"; } catch (e) { /* ignore */ }
+    window.location.replace(link.href);
+  });
+  document.addEventListener("htmx:oobAfterSwap", focusPanel);
+})();
