@@ -20,7 +20,10 @@ install: $(VENV)/.installed
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	@echo "Serving Turn Toward on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(PY) manage.py notifications_demo
+	@echo "Serving Turn Toward on http://127.0.0.1:$(PORT)/ with its background worker (Ctrl-C stops both)"
+	@$(PY) manage.py run_huey & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

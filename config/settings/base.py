@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "turntoward.selfcare",
     "turntoward.journal",
     "turntoward.language",
+    "turntoward.safety",
+    "turntoward.assessments",
+    "turntoward.insights",
+    "turntoward.notifications",
+    "turntoward.findhelp",
     "turntoward.api",
 ]
 
@@ -214,3 +219,76 @@ def derive_dev_key(secret: str) -> str:
     """Derive a Fernet key from a secret, for development and tests only."""
     digest = hashlib.sha256(("turntoward-field-key:" + secret).encode()).digest()
     return base64.urlsafe_b64encode(digest).decode()
+
+
+# --- Signals (findhelp) ---
+# Every escalation rule's thresholds live here, in one place; turntoward/findhelp/signals.py
+# reads nothing else. Weeks are rolling 7-day windows ending on the person's local today.
+SIGNALS = {
+    "one_sided_effort": {
+        "enabled": envbool("SIGNAL_ONE_SIDED_ENABLED", True),
+        # One partner's share of the couple's actions, in percent, that counts as one-sided.
+        "share_percent": envint("SIGNAL_ONE_SIDED_SHARE_PERCENT", 75),
+        "weeks": envint("SIGNAL_ONE_SIDED_WEEKS", 3),
+        # Fewer actions than this in a week is too little to tell (1 against 0 is no pattern).
+        "min_actions_per_week": envint("SIGNAL_ONE_SIDED_MIN_ACTIONS", 6),
+    },
+    "declining_connection": {
+        "enabled": envbool("SIGNAL_DECLINING_ENABLED", True),
+        # Weekly averages strictly falling over this many consecutive weeks.
+        "weeks": envint("SIGNAL_DECLINING_WEEKS", 3),
+        "min_checkins_per_week": envint("SIGNAL_DECLINING_MIN_CHECKINS", 3),
+        # ...and falling by at least this much (tenths of a point) from first to last week;
+        # at 0.5 the bench's random (patternless) couples fired 9% of the time, at 0.8 far less.
+        "min_drop_tenths": envint("SIGNAL_DECLINING_MIN_DROP_TENTHS", 8),
+    },
+    "disengaged_partner": {
+        "enabled": envbool("SIGNAL_DISENGAGED_ENABLED", True),
+        "days": envint("SIGNAL_DISENGAGED_DAYS", 14),
+    },
+    "low_connection": {
+        "enabled": envbool("SIGNAL_LOW_CONNECTION_ENABLED", True),
+        "days": envint("SIGNAL_LOW_CONNECTION_DAYS", 14),
+        # Average felt connection (1-5 scale) at or below this, in tenths: 20 means 2.0.
+        "max_average_tenths": envint("SIGNAL_LOW_CONNECTION_MAX_TENTHS", 20),
+        "min_checkins": envint("SIGNAL_LOW_CONNECTION_MIN_CHECKINS", 5),
+    },
+    "csi_low_twice": {
+        "enabled": envbool("SIGNAL_CSI_ENABLED", True),
+        # CSI-4 scores below this (in tenths: 135 means 13.5) on the last two tries.
+        "below_tenths": envint("SIGNAL_CSI_BELOW_TENTHS", 135),
+    },
+    "wellbeing_low": {
+        "enabled": envbool("SIGNAL_WELLBEING_ENABLED", True),
+        # Latest PHQ-9 or GAD-7 score at or above this.
+        "at_least": envint("SIGNAL_WELLBEING_AT_LEAST", 10),
+    },
+}
+
+# --- Tasks and notifications ---
+# Absolute address of this site, for links in emails and the calendar feed.
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The background worker (Huey). By default its queue is a local SQLite file, so `make run`
+# needs no other server; with TASKS_REDIS_URL (or REDIS_URL) it moves to Redis, and
+# `manage.py run_huey` processes can run on any number of machines.
+TASKS_REDIS_URL = envstr("TASKS_REDIS_URL", "") or envstr("REDIS_URL", "")
+TASKS_SQLITE_FILE = envstr("TASKS_SQLITE_FILE", str(BASE_DIR / "var" / "tasks.sqlite3"))
+TASKS_QUEUE_NAME = envstr("TASKS_QUEUE_NAME", "turntoward")
+TASKS_WORKERS = envint("TASKS_WORKERS", 2)
+HUEY = {
+    "name": TASKS_QUEUE_NAME,
+    "immediate": envbool("TASKS_IMMEDIATE", False),
+    "utc": True,
+    "consumer": {"workers": TASKS_WORKERS, "worker_type": "thread"},
+}
+if TASKS_REDIS_URL:
+    HUEY.update({"huey_class": "huey.RedisHuey", "url": TASKS_REDIS_URL})
+else:
+    Path(TASKS_SQLITE_FILE).parent.mkdir(parents=True, exist_ok=True)
+    HUEY.update({"huey_class": "huey.SqliteHuey", "filename": TASKS_SQLITE_FILE})
+# A worker that claimed a notification and vanished gives it up after this many seconds.
+NOTIFICATIONS_CLAIM_LEASE = envint("NOTIFICATIONS_CLAIM_LEASE", 300)
+INSTALLED_APPS += ["huey.contrib.djhuey"]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "turntoward.notifications.context_processors.unread_notifications"
+)

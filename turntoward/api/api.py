@@ -8,14 +8,19 @@ from turntoward.api import (
     errors,
     views_activities,
     views_appreciation,
+    views_assessments,
     views_bids,
     views_coach,
     views_curiosity,
+    views_findhelp,
     views_goals,
+    views_insights,
     views_journal,
     views_lessons,
+    views_notifications,
     views_reflection,
     views_safety,
+    views_safetyscreen,
     views_selfcare,
     views_weekly,
 )
@@ -54,6 +59,11 @@ for _module in (
     views_journal,
     views_safety,
     views_coach,
+    views_safetyscreen,
+    views_assessments,
+    views_insights,
+    views_notifications,
+    views_findhelp,
 ):
     for _prefix, _router in _module.ROUTERS.items():
         api.add_router(_prefix, _router)

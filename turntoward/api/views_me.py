@@ -12,7 +12,9 @@ from ninja import Router, Status
 from turntoward import privacy
 from turntoward.accounts.services import delete_account, export_account, update_profile
 from turntoward.api.common import local
-from turntoward.api.schemas import Error, MeOut, MePatch, PasswordIn
+from turntoward.api.schemas import Error, PasswordIn
+from turntoward.api.schemas_safetyscreen import MeDetailsOut, MeDetailsPatch
+from turntoward.safety.services import set_discreet_mode
 
 router = Router(tags=["me"])
 
@@ -28,17 +30,30 @@ def me_out(user: Any) -> dict[str, Any]:
         "date_joined": local(user, user.date_joined),
         "today": user.local_today(),
         "in_couple": privacy.couple_of(user) is not None,
+        "discreet_mode": bool(user.discreet_mode),
     }
 
 
-@router.get("", response=MeOut, summary="Who I am")
+@router.get("", response=MeDetailsOut, summary="Who I am")
 def get_me(request: HttpRequest) -> dict[str, Any]:
     return me_out(request.auth)
 
 
-@router.patch("", response={200: MeOut, 422: Error}, summary="Change my name, time zone or country")
-def patch_me(request: HttpRequest, payload: MePatch) -> dict[str, Any]:
-    update_profile(request.auth, **payload.model_dump(exclude_unset=True))
+@router.patch(
+    "",
+    response={200: MeDetailsOut, 422: Error},
+    summary="Change my name, time zone, country or discreet mode",
+    description=(
+        "`discreet_mode`: true shows a neutral name and icon in the browser tab and neutral "
+        "email subjects."
+    ),
+)
+def patch_me(request: HttpRequest, payload: MeDetailsPatch) -> dict[str, Any]:
+    changes = payload.model_dump(exclude_unset=True)
+    discreet = changes.pop("discreet_mode", None)
+    update_profile(request.auth, **changes)
+    if discreet is not None:
+        set_discreet_mode(request.auth, discreet)
     return me_out(request.auth)
 
 

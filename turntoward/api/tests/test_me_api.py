@@ -340,7 +340,12 @@ def test_openapi_json_documents_the_bodies_the_contract_fixes(db):
     assert set(body_of("/api/v1/couple/join", "post")["properties"]) == {"code"}
     assert set(body_of("/api/v1/checkins/{day}/reply", "post")["properties"]) == {"text"}
     assert set(body_of("/api/v1/me", "delete")["properties"]) == {"password"}
-    assert set(body_of("/api/v1/me", "patch")["properties"]) == {"name", "time_zone", "country"}
+    assert set(body_of("/api/v1/me", "patch")["properties"]) == {
+        "name",
+        "time_zone",
+        "country",
+        "discreet_mode",
+    }
 
 
 def test_the_docs_page_serves_html_whose_scripts_and_styles_are_local(db):
