@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "turntoward.core.context_processors.site",
+                "turntoward.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -267,7 +268,8 @@ SIGNALS = {
 
 # --- Tasks and notifications ---
 # Absolute address of this site, for links in emails and the calendar feed.
-SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Without it, the address `make run` serves on (its PORT).
+SITE_URL = envstr("SITE_URL", f"http://127.0.0.1:{envint('PORT', 8000)}").rstrip("/")
 # The background worker (Huey). By default its queue is a local SQLite file, so `make run`
 # needs no other server; with TASKS_REDIS_URL (or REDIS_URL) it moves to Redis, and
 # `manage.py run_huey` processes can run on any number of machines.

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Query, Router, Schema
 
 from turntoward.api.common import local
 from turntoward.api.schemas import Error
@@ -62,14 +63,28 @@ def prefs_out(prefs: NotificationPreferences) -> dict[str, Any]:
     }
 
 
+class NotificationFilters(Schema):
+    since: date | None = None
+    until: date | None = None
+    unread: bool = False
+
+
 @notifications_router.get(
-    "", response={200: NotificationListOut}, summary="My in-app notifications and unread count"
+    "",
+    response={200: NotificationListOut, 422: Error},
+    summary="My in-app notifications and unread count",
+    description=(
+        "Newest first, at most 100. Optional `since`/`until` (your local dates) and "
+        "`unread=true` for the unread ones only; `unread` in the answer is always the total "
+        "of unread notifications."
+    ),
 )
-def list_notifications(request: HttpRequest) -> dict[str, Any]:
+def list_notifications(request: HttpRequest, filters: Query[NotificationFilters]) -> dict[str, Any]:
     user = request.auth
+    rows = services.recent(user, since=filters.since, until=filters.until, unread=filters.unread)
     return {
         "unread": services.unread_count(user),
-        "items": [notification_out(user, row) for row in services.recent(user)],
+        "items": [notification_out(user, row) for row in rows],
     }
 
 

@@ -142,7 +142,8 @@ def build(row: Notification) -> Email:
         from_email=sender(discreet),
         to=[user.email],
         headers={
-            "List-Unsubscribe": f"<{unsubscribe}>, <mailto:{address}?subject=unsubscribe>",
+            # Only the signed link: nobody reads a reply mailbox (RFC 8058 one-click).
+            "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Message-ID": f"<{row.pk}@{domain}>",
             "Auto-Submitted": "auto-generated",

@@ -81,6 +81,15 @@ class NotificationPreferences(models.Model):
             return self.quiet_start <= at < self.quiet_end
         return at >= self.quiet_start or at < self.quiet_end
 
+    def quiet_ends_after(self, local: dt.datetime) -> dt.datetime:
+        """The next instant after `local` (aware) at which the quiet window ends."""
+        zone = local.tzinfo
+        end = self.quiet_end or dt.time(0, 0)
+        moment = dt.datetime.combine(local.date(), end, tzinfo=zone)
+        if moment <= local:
+            moment = dt.datetime.combine(local.date() + dt.timedelta(days=1), end, tzinfo=zone)
+        return moment.astimezone(dt.UTC)
+
 
 def prefs_for(user) -> NotificationPreferences:
     """The person's preferences, created with the defaults on first use."""
@@ -118,6 +127,8 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     emailed = models.BooleanField(default=False)
     in_app = models.BooleanField(default=False)
+    # Failed email sends so far; after a few the row is delivered in the app alone.
+    attempts = models.PositiveSmallIntegerField(default=0)
     read_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

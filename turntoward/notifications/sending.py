@@ -18,11 +18,14 @@ from django.utils import timezone
 
 from turntoward.notifications import emails
 from turntoward.notifications.models import Channel, Kind, Notification, Status, prefs_for
-from turntoward.notifications.schedule import COUPLE_KINDS
+from turntoward.notifications.schedule import ACTIVITY_AHEAD, COUPLE_KINDS
 from turntoward.privacy import notifications as gate
 
 logger = logging.getLogger(__name__)
 BATCH = 500
+# Email tries before a row is delivered in the app alone; each waits longer than the last.
+MAX_EMAIL_ATTEMPTS = 4
+RETRY_AFTER = timedelta(minutes=2)
 
 
 def _claimable(clock: datetime) -> Q:
@@ -58,7 +61,29 @@ def still_useful(row: Notification, now: datetime) -> bool:
         return not gate.has_checked_in(user, day)
     if row.kind == Kind.WEEKLY_CHECKIN:
         return not gate.has_weekly_checkin(user, date.fromisoformat(row.key))
+    if row.kind == Kind.ACTIVITY:
+        # Cancelled or moved since it was recorded: no "coming up" for it.
+        return gate.upcoming_plans(user, now, now + ACTIVITY_AHEAD).filter(pk=row.key).exists()
+    if row.kind == Kind.GOAL:
+        # The key carries the goal and the day it was last touched; an update since then
+        # (or the goal reached) means there is nothing to revisit any more.
+        return any(
+            f"{goal.pk}:{(getattr(goal, 'last_touch', None) or goal.created_at).date()}" == row.key
+            for goal in gate.goals_to_revisit(user, now)
+        )
     return True
+
+
+def email_address(user) -> str:
+    """Where to email `user`: only an address they have confirmed, when the site asks for it."""
+    if not user.email:
+        return ""
+    if settings.ACCOUNT_EMAIL_VERIFICATION != "mandatory":
+        return user.email
+    from allauth.account.models import EmailAddress
+
+    confirmed = EmailAddress.objects.filter(user=user, verified=True, email__iexact=user.email)
+    return user.email if confirmed.exists() else ""
 
 
 def deliver(row: Notification, token: str, now: datetime, connection) -> str:
@@ -67,18 +92,45 @@ def deliver(row: Notification, token: str, now: datetime, connection) -> str:
         _finish(row, token, status=Status.SKIPPED, sent_at=timezone.now())
         return Status.SKIPPED
     prefs = prefs_for(row.user)
-    if prefs.in_quiet_hours(now.astimezone(row.user.tz)):
-        # Delayed, not dropped: give it back; a later run sends it if still useful.
-        _finish(row, token, status=Status.PENDING, claim="", claimed_at=None)
+    local = now.astimezone(row.user.tz)
+    if prefs.in_quiet_hours(local):
+        # Delayed, not dropped: due again when the quiet window ends, and sent then if
+        # still useful. Moving due_at keeps held rows out of every batch until then.
+        _finish(
+            row,
+            token,
+            status=Status.PENDING,
+            claim="",
+            claimed_at=None,
+            due_at=prefs.quiet_ends_after(local),
+        )
         return Status.PENDING
     channels = prefs.channels_for(row.kind)
     if not channels:
         _finish(row, token, status=Status.SKIPPED, sent_at=timezone.now())
         return Status.SKIPPED
     emailed = False
-    if Channel.EMAIL in channels and row.user.email:
-        emails.build(row).send_via(connection)
-        emailed = True
+    address = email_address(row.user) if Channel.EMAIL in channels else ""
+    if address:
+        try:
+            emails.build(row).send_via(connection)
+            emailed = True
+        except Exception:
+            attempts = row.attempts + 1
+            logger.exception("emailing notification %s failed (try %s)", row.pk, attempts)
+            if attempts < MAX_EMAIL_ATTEMPTS:
+                _finish(
+                    row,
+                    token,
+                    status=Status.PENDING,
+                    claim="",
+                    claimed_at=None,
+                    attempts=attempts,
+                    due_at=now + RETRY_AFTER * (2 ** (attempts - 1)),
+                )
+                return Status.PENDING
+            # The mail server keeps refusing: the app still shows it.
+            row.attempts = attempts
     _finish(
         row,
         token,
@@ -86,6 +138,7 @@ def deliver(row: Notification, token: str, now: datetime, connection) -> str:
         sent_at=timezone.now(),
         emailed=emailed,
         in_app=Channel.IN_APP in channels,
+        attempts=row.attempts,
     )
     return Status.SENT
 

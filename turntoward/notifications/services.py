@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -130,8 +130,22 @@ def unread_count(user: User) -> int:
     return gate.notifications_of(user).filter(read_at__isnull=True).count()
 
 
-def recent(user: User) -> list:
-    return list(gate.notifications_of(user).order_by("-sent_at", "-due_at")[:LIST_MAX])
+def recent(
+    user: User, *, since: date | None = None, until: date | None = None, unread: bool = False
+) -> list:
+    """My in-app notifications, newest first; `since`/`until` are my local dates."""
+    if since and until and since > until:
+        raise ValidationError({"since": _("The start date is after the end date.")})
+    rows = gate.notifications_of(user)
+    zone = user.tz
+    if since:
+        rows = rows.filter(sent_at__gte=datetime.combine(since, time(0, 0), tzinfo=zone))
+    if until:
+        end = datetime.combine(until + timedelta(days=1), time(0, 0), tzinfo=zone)
+        rows = rows.filter(sent_at__lt=end)
+    if unread:
+        rows = rows.filter(read_at__isnull=True)
+    return list(rows.order_by("-sent_at", "-due_at")[:LIST_MAX])
 
 
 def mark_read(user: User, notification_id: object):
