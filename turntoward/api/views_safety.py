@@ -18,6 +18,7 @@ safety_router = Router(tags=["safety"])
 ROUTERS = {"/safety": safety_router}
 
 TEXT_MAX = 10_000
+ALL_CATEGORIES = ("self_harm", "partner_violence", "fear_of_partner", "coercive_control")
 
 RiskCategory = Literal["self_harm", "partner_violence", "fear_of_partner", "coercive_control"]
 Purpose = Literal["crisis", "domestic_abuse", "emergency"]
@@ -56,11 +57,13 @@ class SafetyCheckOut(Schema):
         'Send `{"text": ...}` (your own words, up to 10,000 characters). Nothing is stored. '
         "`risk` lists what was found among `self_harm`, `partner_violence`, "
         "`fear_of_partner` and `coercive_control` (empty when none); `help` lists help "
-        "lines for your country (the international list when there is none for it), "
-        "and is empty when `risk` is."
+        "lines for your country (the international list when there is none for it): "
+        "those that fit what was found first, and all of them when nothing was."
     ),
 )
 def check(request: HttpRequest, payload: SafetyCheckIn) -> dict[str, Any]:
     categories = list(analyse(payload.text).categories)
     country = str(getattr(request.auth, "country", "") or "")
-    return {"risk": categories, "help": help_for(country, categories)}
+    # Help lines come back even when nothing was found: a client may offer them anyway, and
+    # words can miss what a person means.
+    return {"risk": categories, "help": help_for(country, categories or ALL_CATEGORIES)}

@@ -58,7 +58,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
                     # would pop up again on the next page.
                     context = _today_context(request)
                     context["risk_panel"] = panel_for(
-                        request, saved.good_thing, saved.hard_thing, saved.need
+                        request, saved.good_thing, saved.hard_thing, saved.need, partner_reads=True
                     )
                     return render(request, "checkins/_today.html", context)
                 remember_saved(request, saved)
@@ -138,7 +138,7 @@ def reply(request: HttpRequest, day: str) -> HttpResponse:
     }
     if request.htmx:
         if saved_reply is not None:
-            context["risk_panel"] = panel_for(request, saved_reply.text)
+            context["risk_panel"] = panel_for(request, saved_reply.text, partner_reads=True)
         return render(request, "checkins/_day.html", context, status=422 if form.errors else 200)
     if form.errors:
         return render(request, "checkins/reply.html", context, status=200)

@@ -132,7 +132,7 @@ def answer(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "curiosity/question.html", context)
     if request.htmx:
         response = render(request, "curiosity/_panel.html", _panel_context(request, the_question))
-        return attach_panel(request, response, saved.text)
+        return attach_panel(request, response, saved.text, partner_reads=True)
     remember_saved(request, saved)
     messages.success(
         request, _("Thank you for answering.") if created else _("Your answer is updated.")

@@ -17,10 +17,37 @@ from turntoward.safety.screening import RiskPanel, screen_text
 
 SESSION_KEY = "tt_just_saved"
 
+# What a partner reads by its nature (once revealed, for check-ins and curiosity answers);
+# reflections, repairs and boundaries only while shared (their `is_shared`).
+PARTNER_READS = frozenset(
+    {
+        "checkins.checkin",
+        "checkins.checkinreply",
+        "bids.bid",
+        "appreciation.appreciation",
+        "appreciation.kindnessact",
+        "weekly.weeklycheckin",
+        "curiosity.answer",
+        "goals.goal",
+        "goals.goalupdate",
+        "activities.activityplan",
+        "activities.activityreflection",
+        "reflection.repairresponse",
+    }
+)
 
-def panel_for(request: HttpRequest, *texts: str | None) -> RiskPanel:
+
+def partner_reads(obj: Any) -> bool:
+    """Whether the writer's partner can read `obj`'s words (now or once revealed)."""
+    shared = getattr(obj, "is_shared", None)
+    if shared is not None:
+        return bool(shared() if callable(shared) else shared)
+    return obj._meta.label_lower in PARTNER_READS
+
+
+def panel_for(request: HttpRequest, *texts: str | None, partner_reads: bool = False) -> RiskPanel:
     """The panel for words the signed-in person just wrote."""
-    return screen_text(request.user, *texts)
+    return screen_text(request.user, *texts, partner_reads=partner_reads)
 
 
 def remember_saved(request: HttpRequest, obj: Any, *fields: str, author: str = "author") -> None:
@@ -61,12 +88,14 @@ def pending_panel(request: HttpRequest) -> RiskPanel:
             texts.extend(str(v) for v in value if v)
         elif value:
             texts.append(str(value))
-    return screen_text(request.user, *texts)
+    return screen_text(request.user, *texts, partner_reads=partner_reads(obj))
 
 
-def attach_panel(request: HttpRequest, response: HttpResponse, *texts: str | None) -> HttpResponse:
+def attach_panel(
+    request: HttpRequest, response: HttpResponse, *texts: str | None, partner_reads: bool = False
+) -> HttpResponse:
     """For an HTMX answer to a save: add the panel out of band into base.html's slot."""
-    return _attach(request, response, panel_for(request, *texts))
+    return _attach(request, response, panel_for(request, *texts, partner_reads=partner_reads))
 
 
 def attach_pending(request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -23,6 +23,9 @@ class RiskPanel:
 
     categories: tuple[str, ...] = ()
     help: list[dict[str, Any]] = field(default_factory=list)
+    # The words were written where the partner reads them (a check-in, a reply, a shared
+    # repair): the writer is told, so they can move a disclosure somewhere private.
+    partner_reads: bool = False
 
     @property
     def any(self) -> bool:
@@ -41,7 +44,7 @@ class RiskPanel:
         return bool(ABUSE & set(self.categories))
 
 
-def screen_text(user: Any, *texts: str | None) -> RiskPanel:
+def screen_text(user: Any, *texts: str | None, partner_reads: bool = False) -> RiskPanel:
     """The risk found in any of `texts` (all written by `user`), with help for their country."""
     found: list[str] = []
     for text in texts:
@@ -53,7 +56,9 @@ def screen_text(user: Any, *texts: str | None) -> RiskPanel:
     if not found:
         return RiskPanel()
     country = str(getattr(user, "country", "") or "")
-    return RiskPanel(categories=tuple(found), help=help_for(country, found))
+    return RiskPanel(
+        categories=tuple(found), help=help_for(country, found), partner_reads=partner_reads
+    )
 
 
 def crisis_panel(user: Any) -> RiskPanel:

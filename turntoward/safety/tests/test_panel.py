@@ -230,3 +230,36 @@ def test_the_couple_page_offers_the_screen_privately_until_answered(alice, bob):
     services.take_screen(alice, {q["slug"]: "no" for q in services.questions()})
     assert "Answer privately" not in client.get("/couple/").content.decode()
     assert "Answer privately" not in client.get("/").content.decode()
+
+
+PARTNER_READS_NOTE = "words you saved here are ones your partner can read"
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_risky_checkin_says_the_partner_can_read_those_words(alice, bob, couple, htmx):
+    client = client_for(alice)
+    data = {**CHECKIN, "hard_thing": RISKY["partner_violence"]}
+    if htmx:
+        html = client.post("/checkin/", data, HTTP_HX_REQUEST="true").content.decode()
+    else:
+        html = _follow(client, "/checkin/", data)
+    assert PANEL_TITLE in html and PARTNER_READS_NOTE in html
+    assert 'href="/journal/"' in html
+
+
+def test_a_private_journal_entry_does_not_warn_about_the_partner(alice, bob, couple):
+    html = _follow(
+        client_for(alice),
+        "/journal/new/",
+        {"body": RISKY["partner_violence"], "title": "", "prompt": ""},
+    )
+    assert PANEL_TITLE in html and PARTNER_READS_NOTE not in html
+
+
+def test_a_reflection_warns_only_while_it_is_shared(alice, bob, couple):
+    from turntoward.safety.panel import partner_reads
+
+    item = reflection.create_reflection(alice, noticed=RISKY["fear_of_partner"])
+    assert partner_reads(item) is False
+    item = reflection.update_reflection(alice, item.pk, shared=True)
+    assert partner_reads(item) is True
