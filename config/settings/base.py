@@ -258,11 +258,15 @@ SIGNALS = {
         "enabled": envbool("SIGNAL_CSI_ENABLED", True),
         # CSI-4 scores below this (in tenths: 135 means 13.5) on the last two tries.
         "below_tenths": envint("SIGNAL_CSI_BELOW_TENTHS", 135),
+        # Scores older than this many days no longer count.
+        "max_age_days": envint("SIGNAL_CSI_MAX_AGE_DAYS", 120),
     },
     "wellbeing_low": {
         "enabled": envbool("SIGNAL_WELLBEING_ENABLED", True),
         # Latest PHQ-9 or GAD-7 score at or above this.
         "at_least": envint("SIGNAL_WELLBEING_AT_LEAST", 10),
+        # The PHQ-9 and GAD-7 ask about two weeks; after this many days a score is stale.
+        "max_age_days": envint("SIGNAL_WELLBEING_MAX_AGE_DAYS", 60),
     },
 }
 

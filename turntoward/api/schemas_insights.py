@@ -17,8 +17,7 @@ class InsightsQuery(Schema):
 
 
 class ReportQuery(Schema):
-    # Required: a report names its period (and a request without one is answered in JSON).
-    period: InsightsPeriod = Field(description="4w, 3m, 1y or all.")
+    period: InsightsPeriod = Field("4w", description="4w, 3m, 1y or all (default 4w).")
     include: list[ReportMeasure] = Field(
         default_factory=list,
         description="My measures to include (repeat the parameter); none by default.",
@@ -86,6 +85,7 @@ class InsightsMeasurePointOut(Schema):
     date: date
     score: int
     band: str
+    band_label: str
 
 
 class InsightsMeasureOut(Schema):
@@ -100,6 +100,7 @@ class InsightsPartnerSummaryOut(Schema):
     name: str
     score: int
     band: str
+    band_label: str
     date: date
 
 

@@ -33,4 +33,4 @@ class AssessmentsConfig(AppConfig):
             )
         )
         register_home_cards("assessments", assessment_cards)
-        register_activity("assessments", last_assessment)
+        register_activity("assessments", last_assessment, private=True)

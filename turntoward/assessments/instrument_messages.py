@@ -103,6 +103,7 @@ MESSAGES: tuple[str, ...] = (
     gettext_noop("One-sided effort"),
     gettext_noop("Our talks are mostly about schedules, bills and chores."),
     gettext_noop("Over the last 2 weeks, how often have you been bothered by any of the following problems?"),
+    gettext_noop("Over the last 2 weeks, how often have you been bothered by the following problems?"),
     gettext_noop("PHQ-2"),
     gettext_noop("PHQ-2: a two-question mood check"),
     gettext_noop("PHQ-9"),

@@ -33,6 +33,10 @@ class AssessmentResponse(models.Model):
     crisis = models.BooleanField(_("crisis panel shown"), default=False)
     note = EncryptedTextField(_("note"), blank=True)
     shared_with_partner = models.BooleanField(_("summary shared with partner"), default=False)
+    # The couple it was shared with: a partner in a later couple never sees it.
+    shared_couple = models.ForeignKey(
+        "couples.Couple", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("taken at"), default=timezone.now)
 
     class Meta:

@@ -16,6 +16,7 @@ from turntoward.assessments.models import AssessmentResponse
 from turntoward.assessments.scoring import Instrument
 from turntoward.lib.text import has_forbidden_characters
 from turntoward.privacy import assessments as gate
+from turntoward.privacy import couple_of
 
 if TYPE_CHECKING:
     from turntoward.accounts.models import User
@@ -134,9 +135,13 @@ def retake_due(user: User) -> bool:
 def set_shared(user: User, response: AssessmentResponse, shared: bool) -> AssessmentResponse:
     """Share (or stop sharing) a summary of one of my responses with my partner."""
     response = gate.get_response_for_user(user, response.pk)
-    if response.shared_with_partner != bool(shared):
+    couple = couple_of(user) if shared else None
+    if response.shared_with_partner != bool(shared) or response.shared_couple_id != (
+        couple.pk if couple else None
+    ):
         response.shared_with_partner = bool(shared)
-        response.save(update_fields=["shared_with_partner"])
+        response.shared_couple = couple
+        response.save(update_fields=["shared_with_partner", "shared_couple"])
     return response
 
 

@@ -44,6 +44,8 @@ class HomeCard:
 _PRACTICES: dict[str, Practice] = {}
 _CARD_PROVIDERS: dict[str, Callable[[User], list[HomeCard]]] = {}
 _ACTIVITY_PROVIDERS: dict[str, Callable[[User], datetime | None]] = {}
+# Practices whose use a partner may not learn of, even as a time (journal, self-care, ...).
+_PRIVATE_ACTIVITY: set[str] = set()
 
 
 def register_practice(practice: Practice) -> None:
@@ -66,12 +68,29 @@ def home_cards(user: User) -> list[HomeCard]:
     return sorted(cards, key=lambda c: (c.priority, c.key))
 
 
-def register_activity(key: str, provider: Callable[[User], datetime | None]) -> None:
-    """provider(user) returns when this person last took part in the practice."""
+def register_activity(
+    key: str, provider: Callable[[User], datetime | None], *, private: bool = False
+) -> None:
+    """provider(user) returns when this person last took part in the practice; `private`
+    practices (the privacy table's "never" rows) never count towards what a partner sees."""
     _ACTIVITY_PROVIDERS[key] = provider
+    if private:
+        _PRIVATE_ACTIVITY.add(key)
+    else:
+        _PRIVATE_ACTIVITY.discard(key)
 
 
-def last_activity(user: User) -> datetime | None:
-    """When the person last did anything in any practice (no content, only a time)."""
-    times = [t for t in (p(user) for p in _ACTIVITY_PROVIDERS.values()) if t is not None]
+def last_activity(user: User, *, shared_only: bool = False) -> datetime | None:
+    """When the person last did anything in any practice (no content, only a time).
+
+    `shared_only` counts only practices a partner sees by their nature: use it for
+    anything shown to someone else (a quiet partner, the disengaged-partner signal).
+    """
+    times = [
+        t
+        for key, provider in _ACTIVITY_PROVIDERS.items()
+        if not (shared_only and key in _PRIVATE_ACTIVITY)
+        for t in [provider(user)]
+        if t is not None
+    ]
     return max(times) if times else None

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from turntoward.accounts.models import User
 
 CSI = "csi-4"
+# Default ages (days) after which a score no longer counts, when settings leave them out.
+CSI_MAX_AGE = 120
+WELLBEING_MAX_AGE = 60
 WELLBEING = {"phq-9": "PHQ-9", "gad-7": "GAD-7"}
 PRIVATE = {SignalKey.LOW_CONNECTION, SignalKey.CSI_LOW_TWICE, SignalKey.WELLBEING_LOW}
 INDIVIDUAL = {SignalKey.DISENGAGED_PARTNER, SignalKey.WELLBEING_LOW}
@@ -195,9 +198,19 @@ def gather(people: QuerySet, today: date, tz: ZoneInfo, now: datetime) -> Facts:
         ]
 
     # Own assessments: the latest two CSI-4 and the latest PHQ-9 / GAD-7, per person.
+    # Answers older than each rule's max_age_days no longer speak for how things are now.
+    recent = Q(
+        instrument=CSI,
+        created_at__gte=facts.now
+        - timedelta(days=rule("csi_low_twice").get("max_age_days", CSI_MAX_AGE)),
+    ) | Q(
+        instrument__in=list(WELLBEING),
+        created_at__gte=facts.now
+        - timedelta(days=rule("wellbeing_low").get("max_age_days", WELLBEING_MAX_AGE)),
+    )
     ranked = (
         gate.own_assessments_of(people)
-        .filter(instrument__in=[CSI, *WELLBEING])
+        .filter(recent)
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -361,13 +374,13 @@ def disengaged_partner(user_id: int, facts: Facts) -> Signal | None:
     from turntoward.accounts.models import User
     from turntoward.core.registry import last_activity
 
-    last = last_activity(User.objects.get(pk=info["partner"]))
+    last = last_activity(User.objects.get(pk=info["partner"]), shared_only=True)
     if last is not None and last >= quiet_since:
         return None
     return _signal(
         SignalKey.DISENGAGED_PARTNER,
         _("Your partner has not taken part here for %(days)s days or more.") % cfg,
-        _("It clears as soon as your partner takes part again, in any practice."),
+        _("It clears as soon as your partner takes part again in something you share."),
         _(
             "You can keep going on your own: the journal, self-care and the lessons work "
             "alone. When a partner will not engage, individual counselling can support you, "
@@ -389,7 +402,11 @@ def csi_low_twice(user_id: int, facts: Facts) -> Signal | None:
             "both below %(cut)s. Only you can see this, and it is not a diagnosis."
         )
         % {"a": scores[0], "b": scores[1], "cut": cut},
-        _("It clears when one of your two latest CSI-4 scores is %(cut)s or more.") % {"cut": cut},
+        _(
+            "It clears when one of your two latest CSI-4 scores is %(cut)s or more, or when "
+            "they are more than %(days)s days old."
+        )
+        % {"cut": cut, "days": cfg.get("max_age_days", CSI_MAX_AGE)},
         _(
             "Couples counselling often helps most before things feel stuck. Whether and when "
             "you mention this to your partner is your choice."
@@ -412,8 +429,15 @@ def wellbeing_low(user_id: int, facts: Facts) -> Signal | None:
             "talking with someone. Only you can see this, and it is not a diagnosis."
         )
         % {"figures": figures, "cut": cfg["at_least"]},
-        _("It clears when your next %(names)s score is below %(cut)s.")
-        % {"names": names, "cut": cfg["at_least"]},
+        _(
+            "It clears when your next %(names)s score is below %(cut)s, or when this one is "
+            "more than %(days)s days old."
+        )
+        % {
+            "names": names,
+            "cut": cfg["at_least"],
+            "days": cfg.get("max_age_days", WELLBEING_MAX_AGE),
+        },
         _(
             "Individual support from a therapist or your doctor can help with how you are "
             "feeling, whatever is happening in the relationship. If you ever feel unsafe, "

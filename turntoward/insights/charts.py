@@ -106,6 +106,10 @@ def _accessible(svg: str, title: str, description: str) -> SafeString:
     # No script at all (pygal still writes its config as one), and the per-point <desc>s
     # and tooltip holders that only its script would use.
     for parent in root.iter():
+        # pygal numbers these ids per chart only (for its script), so a page with two
+        # charts would repeat them.
+        if (parent.get("id") or "").startswith("activate-serie"):
+            del parent.attrib["id"]
         for child in list(parent):
             tag = child.tag.split("}")[-1]
             tooltip = tag == "g" and "tooltip" in (child.get("class") or "")

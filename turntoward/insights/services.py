@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-from django.db.models import Avg, Count, F, Q, Window
-from django.db.models.expressions import RowRange
+from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from turntoward.assessments import scoring
 from turntoward.bids.models import BidResponse
 from turntoward.privacy import insights as gate
 
@@ -39,9 +36,6 @@ ROLLING_DAYS = 7
 # The measures that appear on the insights page (the report may include more, if ticked).
 PAGE_MEASURES = ("connection-check", "csi-4")
 REPORT_MEASURES = ("connection-check", "csi-4", "phq-9", "gad-7", "rses")
-# CSI-4 (Funk and Rogge, 2007): totals below 13.5 suggest notable relationship distress.
-DEFAULT_CUTOFFS = {"csi-4": 13.5}
-INSTRUMENTS_DIR = Path(__file__).resolve().parent.parent / "assessments" / "instruments"
 APPRECIATION_MILESTONES = (10, 25, 50, 100, 250, 500)
 CHECKIN_MILESTONES = (7, 30, 100, 365)
 
@@ -101,19 +95,21 @@ def period_start(period: str, today: date) -> date | None:
     return None if days is None else today - timedelta(days=days - 1)
 
 
-@lru_cache(maxsize=32)
 def instrument_meta(slug: str) -> dict[str, Any]:
-    """Name and cut-off of an instrument, from its data file when there is one."""
-    meta: dict[str, Any] = {"slug": slug, "name": slug.upper(), "cutoff": DEFAULT_CUTOFFS.get(slug)}
-    path = INSTRUMENTS_DIR / f"{slug}.yaml"
-    if path.exists():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        meta["name"] = data.get("short_name") or data.get("name") or meta["name"]
-        if data.get("cutoff") is not None:
-            meta["cutoff"] = data["cutoff"]
-    if slug == "connection-check" and not path.exists():
-        meta["name"] = "Connection check"
-    return meta
+    """Name and cut-off of an instrument, from its data file (the scoring engine's)."""
+    inst = scoring.instrument(slug)
+    if inst is None:
+        return {"slug": slug, "name": slug.upper(), "cutoff": None}
+    return {"slug": slug, "name": _(inst.short_name), "cutoff": inst.cutoff}
+
+
+def band_label(slug: str, band: str) -> str:
+    """The plain words for a band slug (e.g. "moderately_severe"), translated."""
+    inst = scoring.instrument(slug)
+    for b in inst.bands if inst else ():
+        if b.slug == band:
+            return _(b.label)
+    return band
 
 
 def _pct(part: int, whole: int) -> int | None:
@@ -173,20 +169,28 @@ def compute(viewer: User, period: str = DEFAULT_PERIOD) -> Insights:
     # --- felt connection: mine and my partner's revealed days -------------------------
     values = gate.connection_values(viewer)
     if period == "4w":
+        # A 7-day average by the calendar: each day's point averages that person's
+        # check-ins of the seven days ending there. The rows read are bounded (two people,
+        # 4 weeks and 6 days at most), whatever the length of the history.
         bucket = "day"
-        window = Window(
-            Avg("connection"),
-            partition_by=[F("author_id")],
-            order_by=F("day").asc(),
-            frame=RowRange(start=-(ROLLING_DAYS - 1), end=0),
-        )
-        rows = (
+        daily = list(
             values.filter(day__gte=since - timedelta(days=ROLLING_DAYS - 1), day__lte=today)
-            .annotate(avg=window)
-            .values("author_id", "day", "avg")
+            .values("author_id", "day", "connection")
             .order_by("day")
         )
-        rows = [r for r in rows if r["day"] >= since]
+        by_author: dict[int, dict[date, int]] = {}
+        for row in daily:
+            by_author.setdefault(row["author_id"], {})[row["day"]] = row["connection"]
+        rows = []
+        for author_id, days in by_author.items():
+            for day in sorted(d for d in days if d >= since):
+                week = [
+                    days[d]
+                    for d in (day - timedelta(days=n) for n in range(ROLLING_DAYS))
+                    if d in days
+                ]
+                rows.append({"author_id": author_id, "day": day, "avg": sum(week) / len(week)})
+        rows.sort(key=lambda r: r["day"])
         key = "day"
     else:
         bucket = "week" if period in ("3m", "1y") else "month"
@@ -379,6 +383,7 @@ def compute(viewer: User, period: str = DEFAULT_PERIOD) -> Insights:
                 "date": row["created_at"].astimezone(viewer.tz).date(),
                 "score": row["score"],
                 "band": row["band"],
+                "band_label": band_label(row["instrument"], row["band"]),
             }
         )
     measures = [
@@ -396,6 +401,7 @@ def compute(viewer: User, period: str = DEFAULT_PERIOD) -> Insights:
                     "name": instrument_meta(row["instrument"])["name"],
                     "score": row["score"],
                     "band": row["band"],
+                    "band_label": band_label(row["instrument"], row["band"]),
                     "date": row["created_at"].astimezone(viewer.tz).date(),
                 }
             )

@@ -12,6 +12,7 @@ from turntoward.assessments.models import AssessmentResponse
 from turntoward.bids.models import Bid
 from turntoward.checkins.models import CheckIn
 from turntoward.curiosity.models import Answer, Question
+from turntoward.privacy import couple_of
 from turntoward.weekly.models import WeeklyCheckIn
 
 
@@ -79,6 +80,7 @@ def make_measure(
         score=score,
         band=band,
         shared_with_partner=shared,
+        shared_couple=couple_of(user) if shared else None,
         created_at=at_noon(user, day),
     )
 

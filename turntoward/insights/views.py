@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from turntoward.findhelp.signals import signals_for
 from turntoward.insights import charts, report, services
 from turntoward.insights.forms import ReportForm, period_choices
 
@@ -40,6 +41,8 @@ def insights(request: HttpRequest) -> HttpResponse:
             "bids_chart": by_key.get("bids"),
             "balance_chart": by_key.get("balance"),
             "measure_charts": [c for c in all_charts if c.key.startswith("measure-")],
+            # The person's own signals only (a partner's private ones never show here).
+            "signals": signals_for(request.user),
         },
     )
 

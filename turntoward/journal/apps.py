@@ -33,5 +33,6 @@ class JournalConfig(AppConfig):
                 .values_list("created_at", flat=True)
                 .first()
             ),
+            private=True,
         )
         register_loader("journal", content_loader.load)

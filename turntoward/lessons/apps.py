@@ -28,5 +28,5 @@ class LessonsConfig(AppConfig):
                 order=90,
             )
         )
-        register_activity("lessons", last_read_time)
+        register_activity("lessons", last_read_time, private=True)
         register_loader("lessons", load_lessons)

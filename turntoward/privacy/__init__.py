@@ -117,7 +117,8 @@ def partner_state(viewer: User) -> str:
     if partner is None:
         return "solo"
     couple = couple_of(viewer)
-    since = max(filter(None, [last_activity(partner), couple.created_at if couple else None]))
+    last = last_activity(partner, shared_only=True)
+    since = max(filter(None, [last, couple.created_at if couple else None]))
     if since < timezone.now() - timedelta(days=QUIET_DAYS):
         return "quiet"
     return "active"

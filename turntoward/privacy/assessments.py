@@ -2,7 +2,7 @@
 
 Privacy table: connection check, well-being and self-esteem measures are the owner's;
 the partner never sees them, except a summary (instrument, score, band, date) the owner
-chose to share, and only while they are a couple. Counsellors see nothing yet.
+chose to share, and only within the couple it was shared in. Counsellors see nothing yet.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from turntoward.assessments.models import AssessmentResponse
-from turntoward.privacy import partner_of
+from turntoward.privacy import couple_of, partner_of
 
 if TYPE_CHECKING:
     from turntoward.accounts.models import User
@@ -58,10 +58,13 @@ def shared_summaries_visible_to(viewer: User) -> list[SharedSummary]:
     if not viewer.is_authenticated:
         return []
     partner = partner_of(viewer)
-    if partner is None:
+    couple = couple_of(viewer)
+    if partner is None or couple is None:
         return []
     rows = (
-        AssessmentResponse.objects.filter(user=partner, shared_with_partner=True)
+        AssessmentResponse.objects.filter(
+            user=partner, shared_with_partner=True, shared_couple=couple
+        )
         .order_by("-created_at")
         .values_list("id", "user_id", "instrument", "score", "band", "created_at")
     )

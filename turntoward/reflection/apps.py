@@ -67,5 +67,5 @@ class ReflectionConfig(AppConfig):
             times = [t for t in times if t is not None]
             return max(times) if times else None
 
-        register_activity("reflection", latest)
+        register_activity("reflection", latest, private=True)
         register_loader("reflection", content.load)

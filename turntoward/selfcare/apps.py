@@ -31,5 +31,5 @@ class SelfcareConfig(AppConfig):
             )
         )
         register_home_cards("selfcare", home_cards)
-        register_activity("selfcare", last_activity)
+        register_activity("selfcare", last_activity, private=True)
         register_loader("selfcare", content_loader.load)

@@ -22,9 +22,12 @@ PFIZER = (
     "with an educational grant from Pfizer Inc. No permission required to reproduce, "
     "translate, display or distribute."
 )
-PFIZER_STEM = (
-    "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
-)
+# The PHQ forms say "by any of the following problems", the GAD forms "by the following".
+PFIZER_STEM = {
+    "phq": "Over the last 2 weeks, how often have you been bothered by any of the following "
+    "problems?",
+    "gad": "Over the last 2 weeks, how often have you been bothered by the following problems?",
+}
 
 
 def test_the_seven_instruments_are_there():
@@ -77,7 +80,7 @@ def test_each_file_follows_the_schema(path: Path):
 @pytest.mark.parametrize("slug", ["phq-2", "phq-9", "gad-2", "gad-7"])
 def test_pfizer_instruments_carry_the_exact_stem_options_and_attribution(slug):
     inst = scoring.instrument(slug)
-    assert inst.instructions == PFIZER_STEM
+    assert inst.instructions == PFIZER_STEM[slug[:3]]
     assert inst.licence == PFIZER
     for item in inst.items:
         assert [(o.label, o.points) for o in item.options] == [

@@ -111,6 +111,23 @@ def test_the_partner_sees_only_a_shared_summary_and_only_while_a_couple(
     assert gate.shared_summaries_visible_to(bob) == []
 
 
+def test_a_summary_shared_in_one_couple_never_reaches_a_later_partner(
+    alice, bob, couple, alice_check
+):
+    from turntoward.couples.services import leave_couple
+    from turntoward.testing import make_couple, make_user
+
+    services.set_shared(alice, alice_check, True)
+    leave_couple(alice)
+    frank = make_user("Frank")
+    make_couple(alice, frank)
+    assert gate.shared_summaries_visible_to(frank) == []
+    assert gate.shared_summaries_visible_to(bob) == []
+    # Sharing it again, now, is Alice's own choice for this couple.
+    services.set_shared(alice, alice_check, True)
+    assert [s.id for s in gate.shared_summaries_visible_to(frank)] == [alice_check.pk]
+
+
 def test_sharing_someone_elses_response_is_404(alice, bob, alice_check):
     with pytest.raises(Http404):
         services.set_shared(bob, alice_check, True)

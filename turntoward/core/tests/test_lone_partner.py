@@ -33,6 +33,21 @@ def test_a_partner_silent_for_two_weeks_is_quiet(db):
     assert privacy.partner_state(bob) == "active"
 
 
+def test_private_practices_never_make_a_quiet_partner_look_active(db):
+    from turntoward.journal import services as journal
+    from turntoward.selfcare import services as selfcare
+
+    alice, bob = make_user("Alice"), make_user("Bob")
+    couple = make_couple(alice, bob)
+    couple.created_at = timezone.now() - timedelta(days=40)
+    couple.save()
+    journal.write_entry(bob, body="only mine")
+    selfcare.add_item(bob, title="Swim", frequency="weekly")
+    assert privacy.partner_state(alice) == "quiet"
+    assert last_activity(bob) is not None  # Bob's own view still knows he was here
+    assert last_activity(bob, shared_only=True) is None
+
+
 def test_last_activity_is_a_time_only(alice):
     assert last_activity(alice) is None
     checkin = make_checkin(alice)

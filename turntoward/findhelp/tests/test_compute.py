@@ -91,3 +91,14 @@ def test_own_assessments_of_one_person_is_what_the_assessment_gate_shows(alice, 
     assert set(own_assessments_of(User.objects.filter(pk=alice.pk))) == set(
         responses_visible_to(alice)
     )
+
+
+def test_the_worker_records_signals_on_its_own_schedule(alice):
+    from huey.contrib.djhuey import HUEY
+
+    from turntoward.findhelp.tasks import compute_signals_regularly
+
+    assert "turntoward.findhelp.tasks.compute_signals_regularly" in HUEY._registry._registry
+    assessment(alice, "phq-9", 14, days_ago=1)
+    compute_signals_regularly.call_local()
+    assert SignalState.objects.filter(user=alice, key="wellbeing_low").exists()

@@ -219,12 +219,18 @@ def test_disengaged_partner_clears_when_they_take_part_again(alice, bob, couple)
     assert "disengaged_partner" not in keys(alice)
 
 
-def test_disengaged_partner_counts_every_practice(alice, bob, couple):
+def test_disengaged_partner_counts_shared_practices_and_never_private_ones(alice, bob, couple):
+    from turntoward.assessments import services as assessments
+    from turntoward.goals import services as goals
     from turntoward.journal import services as journal
 
     make_quiet(couple)
-    journal.write_entry(bob, body="private words")  # activity time only, never content
-
+    # Private practices must not tell Alice that Bob was here, not even as a time.
+    journal.write_entry(bob, body="private words")
+    assessments.submit_response(bob, "phq-9", [1] * 9)
+    assert "disengaged_partner" in keys(alice)
+    # A shared practice does.
+    goals.create_goal(bob, title="Walk on Sundays")
     assert "disengaged_partner" not in keys(alice)
 
 
@@ -312,6 +318,19 @@ def test_wellbeing_low_clears_with_the_next_lower_score(alice):
 
     assessment(alice, "phq-9", 6)
     assert "wellbeing_low" not in keys(alice)
+
+
+def test_old_scores_stop_counting(alice):
+    assessment(alice, "phq-9", 18, days_ago=61)
+    assert "wellbeing_low" not in keys(alice)
+    assessment(alice, "phq-9", 18, days_ago=59)
+    assert "wellbeing_low" in keys(alice)
+
+    assessment(alice, "csi-4", 8, days_ago=121)
+    assessment(alice, "csi-4", 9, days_ago=2)
+    assert "csi_low_twice" not in keys(alice)  # the older one is too old to count
+    assessment(alice, "csi-4", 9, days_ago=1)
+    assert "csi_low_twice" in keys(alice)
 
 
 def test_wellbeing_threshold_from_settings(alice, settings):

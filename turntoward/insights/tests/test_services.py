@@ -37,6 +37,19 @@ def test_the_partners_line_holds_only_revealed_days(story, alice):
     assert data.bucket == "day"
 
 
+def test_the_rolling_average_covers_the_last_seven_days_not_seven_check_ins(alice):
+    today = alice.local_today()
+    make_checkin(alice, today - timedelta(days=20), connection=5)
+    make_checkin(alice, today - timedelta(days=6), connection=4)
+    make_checkin(alice, today, connection=1)
+
+    points = {p["date"]: p["mine"] for p in services.compute(alice, "4w").connection}
+
+    assert points[today] == 2.5  # (4 + 1) / 2: the day 20 days ago is outside the week
+    assert points[today - timedelta(days=6)] == 4.0
+    assert points[today - timedelta(days=20)] == 5.0
+
+
 def test_the_rolling_average_covers_seven_check_ins(alice):
     today = alice.local_today()
     for i, value in enumerate([5, 5, 5, 5, 5, 5, 5, 1]):  # today=1, then seven 5s before

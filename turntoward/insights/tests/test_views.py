@@ -38,6 +38,17 @@ def test_the_page_shows_figures_charts_and_tables(story, alice):
     assert "<table" in html and "The numbers:" in html
 
 
+@pytest.mark.parametrize("period", ["4w", "1y"])
+def test_every_id_on_the_page_is_unique_whatever_the_number_of_charts(story, alice, period):
+    import re
+    from collections import Counter
+
+    html = client_for(alice).get(f"/insights/?period={period}").content.decode()
+    ids = Counter(re.findall(r'\bid="([^"]+)"', html))
+    assert html.count("<svg") >= 3
+    assert [i for i, n in ids.items() if n > 1] == []
+
+
 def test_the_page_shows_only_my_page_measures_and_partner_shared_summary(story, alice):
     html = client_for(alice).get("/insights/").content.decode()
 
@@ -160,11 +171,12 @@ def test_a_bad_report_request_answers_422_json(alice, query, field):
     assert field in response.json()["fields"]
 
 
-def test_a_report_request_without_a_period_answers_422_json(alice):
+def test_a_report_request_without_a_period_covers_the_last_4_weeks(alice):
     response = api_for(alice).get("/api/v1/report")
 
-    assert response.status_code == 422
-    assert response.json()["fields"] == {"period": "Field required"}
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
 
 
 def test_the_pdf_maker_fetches_nothing_from_outside():
