@@ -213,6 +213,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every step of every PDF at INFO; only its problems are news.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 

@@ -26,6 +26,8 @@ class RiskPanel:
     # The words were written where the partner reads them (a check-in, a reply, a shared
     # repair): the writer is told, so they can move a disclosure somewhere private.
     partner_reads: bool = False
+    # Shown because of an answer (PHQ-9 item 9), not because of words the person wrote.
+    from_answers: bool = False
 
     @property
     def any(self) -> bool:
@@ -64,4 +66,6 @@ def screen_text(user: Any, *texts: str | None, partner_reads: bool = False) -> R
 def crisis_panel(user: Any) -> RiskPanel:
     """The self-harm panel, shown when an answer (not words) signals risk, e.g. PHQ-9 item 9."""
     country = str(getattr(user, "country", "") or "")
-    return RiskPanel(categories=("self_harm",), help=help_for(country, ["self_harm"]))
+    return RiskPanel(
+        categories=("self_harm",), help=help_for(country, ["self_harm"]), from_answers=True
+    )

@@ -87,6 +87,9 @@ def test_phq9_item_nine_shows_the_crisis_panel_at_once(pages):
     html = response.content.decode()
     assert 'class="risk-panel"' in html
     assert "emergency" in html
+    # The panel speaks of the answer, not of words the person never wrote.
+    assert "You do not have to carry this alone" in html
+    assert "What you wrote is saved" not in html
 
 
 def test_a_worrying_note_shows_the_panel_to_the_writer_once(pages):
