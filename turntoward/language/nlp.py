@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import simplemma
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -80,8 +81,16 @@ SPELLING = {
     "wont": "will",
     "hes": "he",
     "shes": "she",
-    "wanna": "want",
+    "wanna": "want",  # normally split into "wan" + "na" by the tokenizer (see `nlp()`)
     "gonna": "going",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "bc": "because",
+    "abt": "about",
+    "tho": "though",
+    "rn": "now",
+    "ppl": "people",
     "tryna": "try",
     "u": "you",
     "ur": "your",
@@ -99,6 +108,20 @@ SPELLING = {
     "sucicide": "suicide",
     "suicid": "suicide",
     "sucidal": "suicidal",
+    "suicidial": "suicidal",
+    "suicidall": "suicidal",
+    "dieing": "die",
+    "dyin": "die",
+    "killin": "kill",
+    "hittin": "hit",
+    "hurtin": "hurt",
+    "beatin": "beat",
+    "cuttin": "cut",
+    "boyfreind": "boyfriend",
+    "girlfreind": "girlfriend",
+    "boyfirend": "boyfriend",
+    "husbnd": "husband",
+    "paycheque": "paycheck",
     "suicdal": "suicidal",
     "suisidal": "suicidal",
     "suicidle": "suicidal",
@@ -129,6 +152,7 @@ LEMMA_FIX = {
     "left": "leave",
     "shook": "shake",
     "bit": "bite",
+    "broke": "break",
     "hit": "hit",
     "beaten": "beat",
     "better": "better",
@@ -159,6 +183,28 @@ LEMMA_FIX = {
     "us": "us",
 }
 
+# Spoken contractions the tokenizer splits into two tokens, so "wanna die" reads as
+# "want to die": (written form, first piece, its norm, second piece, its norm).
+SPLIT_CONTRACTIONS = (
+    ("wanna", "wan", "want", "na", "to"),
+    ("hafta", "haf", "have", "ta", "to"),
+    ("hasta", "has", "have", "ta", "to"),
+    ("needa", "need", "need", "a", "to"),
+    ("finna", "fin", "going", "na", "to"),
+)
+# Digits typed for words after a word that takes them: "i want 2 die", "nothing 4 me".
+DIGIT_WORDS = {"2": "to", "4": "for"}
+DIGIT_AFTER = frozenset(
+    {
+        "want", "wan", "need", "go", "going", "gon", "try", "like", "hate", "ready", "about",
+        "use", "used", "suppose", "supposed", "deserve", "wish", "plan", "start", "begin",
+        "love", "refuse", "threaten", "ask", "tell", "allow", "allowed", "able", "reason",
+        "point", "nothing", "live", "decide", "mean", "choose", "way", "time",
+    }
+)  # fmt: skip
+# After these, a bare "s" is the verb ("hes going to snap" -> he 's going ...).
+S_AFTER = frozenset({"he", "she", "it", "that", "what", "there", "who", "where"})
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 
@@ -171,7 +217,18 @@ def nlp() -> Language:
             if _nlp is None:
                 if not Token.has_extension("key"):
                     Token.set_extension("key", default="")
-                _nlp = spacy.blank("en")
+                pipeline = spacy.blank("en")
+                for written, first, first_norm, _second, second_norm in SPLIT_CONTRACTIONS:
+                    for form in {written, written.capitalize(), written.upper()}:
+                        cut = len(first)
+                        pipeline.tokenizer.add_special_case(
+                            form,
+                            [
+                                {ORTH: form[:cut], NORM: first_norm},
+                                {ORTH: form[cut:], NORM: second_norm},
+                            ],
+                        )
+                _nlp = pipeline
     return _nlp
 
 
@@ -218,11 +275,17 @@ def _ing_stem(word: str) -> str | None:
 def tokens(text: str) -> Doc:
     """Tokenise `text` and set `Token._.key` on every token."""
     doc = nlp()(clean(text))
-    for tok in doc:
+    n = len(doc)
+    for i, tok in enumerate(doc):
         lower = tok.lower_
         norm = tok.norm_.lower()
         # Prefer the tokenizer's norm for contraction pieces ("n't" -> "not", "'m" -> "am").
         base = lower if lower in SPELLING or lower in LEMMA_FIX else norm
+        if lower in DIGIT_WORDS and 0 < i < n - 1:
+            if doc[i - 1]._.key in DIGIT_AFTER and doc[i + 1].is_alpha:
+                base = DIGIT_WORDS[lower]
+        elif lower == "s" and i > 0 and doc[i - 1].lower_ in S_AFTER:
+            base = "'s"
         key = key_of(base)
         tok._.key = key
         # NORM is a native attribute: spaCy's Matcher reads it in C, far faster than `_.key`.

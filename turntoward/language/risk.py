@@ -1,42 +1,57 @@
 """Risk detection in free text: self-harm, partner violence, fear of a partner, coercive control.
 
-`analyse(text)` is offline, CPU-only and takes well under a millisecond or two per entry.
-Patterns live in `data/risk_patterns.yaml` (data); this module holds the logic that decides
-whether a pattern match is about the writer, now:
+`analyse(text)` is offline, CPU-only and takes about a millisecond per entry. Patterns live
+in `data/risk_patterns.yaml` (data); this module holds the logic that decides whether a
+pattern match is about the writer, now:
 
 * **Negation and its scope.** A negator (not, n't, never, no, nobody, nothing, without ...)
-  cancels a match when it sits inside the match or at most five words before it, within
-  the same clause (clauses end at punctuation and at and/but/so/because/when/if ...).
-  "I would never hurt myself", "he has never hit me", "I'm not scared of him" do not fire;
-  "I'm not okay and I want to die" does. "not sure"/"don't know" are not negations.
-  Patterns whose risk *is* a negation ("I don't want to be here anymore", "no reason to
-  live", "he won't let me see my friends") are marked and are not cancelled.
+  cancels a match when it sits inside the match, or before it in the *same clause*: at most
+  five words back, never across punctuation or a clause word (and, but, so, because, then,
+  when, if, after ...), and never across the subject of the match's own clause. So "I would
+  never hurt myself", "he has never hit me" and "I'm not scared of him" do not fire, while in
+  "I never told anyone he hits me", "I can't tell anyone that I want to die" and "it's not
+  the first time he hit me" the negation belongs to the telling or to "the first time", not to
+  the disclosure after it. A negated "think/believe" is the one exception ("I don't think he
+  checks my phone" is negated). "not sure"/"don't know" are not negations; "can't stop him
+  from hitting me" is not a negation of the hitting. Patterns whose risk *is* a negation
+  ("I don't want to be here anymore", "no reason to live", "he won't let me see my friends")
+  are marked and are not cancelled.
 * **Whose experience.** Self-harm and fear patterns need the writer as the person: the
   nearest person mentioned before the match must be I/me/we (or nobody: a journal's
   implicit "I"). "My friend told me she wants to die" does not fire. Partner violence and
   control patterns name the writer themselves ("hit me", "checks my phone"), so "my
   friend's husband hit her" does not match at all.
-* **Reported or fictional speech.** A sentence about a film, book, show, course, the news
-  and so on does not fire ("the film was about suicide").
+* **Reported or fictional speech.** A film, book, show, the news, a course and so on only
+  suppress a match that is *about* them: the cue comes before the match in the same clause
+  ("the film was about suicide", "in the book he tracks her every move", "a character who
+  wants to die"), or a sentence opens with "in the film, ...". The cue never suppresses a
+  match with the writer as the experiencer after the cue ("the news made me cry and I want
+  to die", "after the lecture I just wanted to die") nor a partner match done to the writer
+  ("I came home from the lecture and he hit me"). "Of course", "long story short", "in the
+  course of" are not cues. A question ("she asked if I feel unsafe at home") suppresses
+  what it asks about in its own clause.
 * **Past and resolved.** For self-harm, a past marker in the sentence ("used to", "years
   ago", "as a teenager", "once felt") suppresses the match unless a present marker
-  ("again", "still", "lately", "tonight" ...) is there too: "I used to self-harm years ago
-  but I'm doing well now" does not fire; "I used to cut myself and lately I've started
-  again" does. For partner categories an ex-partner or former relationship suppresses the
-  match, and so does a past marker together with a resolution ("he has changed", "safe
-  now"); a past marker alone about a current partner ("my husband used to hit me") still
-  fires, because past violence by a current partner is itself a risk sign.
+  ("again", "still", "lately", "tonight" ...) is there too. For partner categories the
+  nearest partner mentioned at or before the match decides: an ex, or an old/former/
+  previous/last partner ("my old boyfriend used to check my phone"), does not fire; a
+  current one does, even in the same sentence as an ex. A past marker together with a
+  resolution ("he has changed", "safe now") suppresses too; a past marker alone about a
+  current partner ("my husband used to hit me") still fires.
 * **Idioms.** "this traffic is killing me", "I could kill for a coffee", "dying to see it",
-  "dead tired", "I could kill myself for forgetting" are listed in the data file and any
-  overlapping match is dropped. "He'll kill me if I'm late" is treated as an idiom (no
-  threat pattern matches a bare "will kill me"); "he said he'd kill me", "he threatened to
-  kill me" and "he'll kill me if I leave" fire.
-* **Abbreviations and misspellings.** "kms", "unalive", "wanna die", "sucide", "sucidal",
-  "kil myself" are normalised in `nlp.SPELLING`. "kys" ("kill yourself") is directed at
-  someone else: it is verbal abuse, not the writer's self-harm, and is not one of the four
-  categories, so it does not fire on its own.
-* **Accidents and play.** "I cut myself shaving" and "she smacked me with a cushion" do
-  not fire.
+  "dead tired", "she knocked me out with that dress", "he kicked me under the table" are
+  listed in the data file and any overlapping match is dropped. "He'll kill me if I'm late"
+  is treated as an idiom; "he said he'd kill me" and "he'll kill me if I leave" fire.
+* **Jokes.** Laughter ("haha", "lol") does not cancel an explicit self-harm statement ("I
+  want to die haha" fires); idioms stay suppressed by the idiom list. An explicit
+  retraction after the statement ("... jk", "just kidding") does cancel it.
+* **Fear, not yet violence.** "I'm scared he'll hurt me" is fear of a partner; the harm it
+  fears has not happened, so the violence pattern inside it does not fire on its own.
+* **Abbreviations and misspellings.** "kms", "unalive", "wanna die", "i want 2 die",
+  "sucide", "sucidal", "kil myself" are normalised in `nlp`. "kys" ("kill yourself") is
+  directed at someone else: it is not one of the four categories and does not fire.
+* **Accidents, play and ordinary help.** "I cut myself shaving", "she smacked me with a
+  cushion", "she checks my phone for the time because hers is broken" do not fire.
 
 The result carries the categories in a fixed order and, for debugging only, the spans that
 fired. Nothing is stored or logged here.
@@ -95,8 +110,27 @@ CLAUSE_WORDS = frozenset(
         "until",
         "unless",
         "whereas",
+        "then",
+        "after",
+        "before",
     ]
 )
+# Punctuation that does not end a clause ("ex-husband", "self-harm", quotes).
+NOT_A_BREAK = frozenset({"-", "'", '"', "’", "‘", "“", "”"})
+# Words after which a statement has ended ("I can't go on and ...", not "... go on holiday").
+ENDING_WORDS = frozenset({"and", "but", "so", "because", "though", "although", "anymore"})
+# The subject of a new clause: a negation before it belongs to the clause before.
+SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
+# "I don't think he checks my phone": the negation of these verbs moves into what follows.
+NEG_RAISERS = frozenset({"think", "believe", "suppose", "reckon", "expect", "imagine"})
+# Words that make a partner match a feared future rather than something that happened.
+FEAR_WORDS = frozenset(
+    {"afraid", "scared", "terrified", "frightened", "petrified", "worry", "fear", "nervous"}
+)
+REPORTED_THREAT = frozenset(
+    {"say", "tell", "threaten", "swear", "promise", "warn", "text", "message", "scream", "yell"}
+)
+MODALS = frozenset({"will", "would", "might", "could", "may", "shall"})
 # Grammatical words that never make a pattern's trigger.
 COMMON = frozenset(
     {
@@ -190,6 +224,14 @@ COMMON = frozenset(
     }
 )
 FIRST_PERSON = frozenset(["i", "me", "we", "us", "myself", "ourselves"])
+# The writer as the one who experiences something after a report cue.
+EXPERIENCER = frozenset(["i", "me", "myself"])
+# The writer inside a partner match ("he hits me", "checks my phone").
+WRITER_IN_MATCH = frozenset(["i", "me", "my", "myself", "us", "our"])
+NOT_RETRACTED = (("not", "joking"), ("not", "kidding"), ("no", "joke"))
+# Owners that make a partner noun someone else's ("her husband", "my sister's boyfriend").
+OTHER_OWNERS = frozenset({"'s", "her", "his", "their", "your", "its", "s"})
+PARTNER_CATEGORIES = frozenset({"partner_violence", "fear_of_partner", "coercive_control"})
 
 
 @dataclass(frozen=True)
@@ -219,7 +261,36 @@ class _Spec:
     inherent_negation: bool
     literal_negation: bool
     accident: bool
+    subject_first: bool
     unless_next: tuple[tuple[str, ...], ...]
+    unless_prev: frozenset[str]
+    unless_near: frozenset[str]
+    near_window: int
+    needs_negation: bool
+    clause_end: bool
+    benign: str
+    needs_partner: str  # "", "sentence" or "text"
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str  # "media", "topic", "question" or "after"
+
+
+def _scope(value: Any) -> str:
+    """`needs_partner: true` means anywhere in the text; `sentence` means the same sentence."""
+    if not value:
+        return ""
+    return "text" if value is True else str(value)
+
+
+def _benign_list(value: Any) -> str:
+    """`benign: true` means the ordinary-purpose list; a string names another list."""
+    if not value:
+        return ""
+    return "purpose" if value is True else str(value)
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -230,6 +301,10 @@ def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
     return tuple(_phrase(i) for i in items)
 
 
+def _written(items: list[Any]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(i).lower().split()) for i in items)
+
+
 class _Engine:
     def __init__(self, data: dict[str, Any]) -> None:
         self.nlp = nlp()
@@ -238,13 +313,20 @@ class _Engine:
             name: sorted({key_of(str(w).lower()) for w in words})
             for name, words in data["macros"].items()
         }
+        self.partner_subjects = frozenset(self.macros["PSUBJ"])
+        self.partner_nouns = frozenset(self.macros["PNOUN"])
         self.specs: dict[str, _Spec] = {}
+        self.idiom_unless: dict[str, tuple[tuple[str, ...], ...]] = {}
         # Words at least one of which every risk pattern needs: sentences without any of
         # them are not run through the Matcher at all (long entries stay fast).
         self.triggers: set[int] = set()
         self.always = False
         for i, idiom in enumerate(data["idioms"]):
-            self.matcher.add(f"idiom:{i}", [self._compile(idiom)])
+            if isinstance(idiom, str):
+                idiom = {"p": idiom}
+            label = f"idiom:{i}"
+            self.idiom_unless[label] = _phrases(idiom.get("unless_next", []))
+            self.matcher.add(label, [self._compile(idiom["p"])])
         for category in CATEGORIES:
             block = data["categories"][category]
             default_first = block.get("who", "any") == "first"
@@ -258,28 +340,48 @@ class _Engine:
                     who_first = default_first and not (words & (FIRST_PERSON | {"my"}))
                 else:
                     who_first = who == "first"
-                literal_negation = bool(words & NEGATORS)
+                first = source.split()[0].lower()
+                near = entry.get("unless_near") or {}
                 label = f"{category}:{i}"
                 self.specs[label] = _Spec(
                     category=category,
                     source=source,
                     who_first=who_first,
                     inherent_negation=bool(entry.get("inherent_negation")),
-                    literal_negation=literal_negation,
+                    literal_negation=bool(words & NEGATORS),
                     accident=bool(entry.get("accident")),
+                    subject_first=first == "@psubj" or first in self.partner_subjects,
                     unless_next=_phrases(entry.get("unless_next", [])),
+                    unless_prev=frozenset(
+                        key_of(str(w).lower()) for w in entry.get("unless_prev", [])
+                    ),
+                    unless_near=frozenset(key_of(str(w).lower()) for w in near.get("words", [])),
+                    near_window=int(near.get("window", 0)),
+                    needs_negation=bool(entry.get("needs_negation")),
+                    clause_end=bool(entry.get("clause_end")),
+                    benign=_benign_list(entry.get("benign")),
+                    needs_partner=_scope(entry.get("needs_partner")),
                 )
                 compiled = self._compile(source)
                 self._add_trigger(compiled)
                 self.matcher.add(label, [compiled])
-        self.report = _phrases(data["report_cues"])
+        cues = data["report_cues"]
+        self.cues = {kind: _written(cues[kind]) for kind in ("media", "topic", "question", "after")}
+        self.cue_exceptions = _written(cues["not_cues"])
+        self.scene_openers = frozenset(str(w).lower() for w in cues["scene_openers"])
         self.past = _phrases(data["past_cues"])
         self.resolved = _phrases(data["resolved_cues"])
         self.present = _phrases(data["present_cues"])
         self.ex = _phrases(data["ex_cues"])
+        self.ex_modifiers = frozenset(key_of(str(w).lower()) for w in data["ex_modifiers"])
         self.accident = _phrases(data["accident_cues"])
         self.play = _phrases(data["play_cues"])
-        self.joke = _phrases(data["joke_cues"])
+        self.severe = _phrases(data["severe_cues"])
+        self.benign = {name: _phrases(items) for name, items in data["benign_cues"].items()}
+        self.partner_words = (
+            frozenset(self.macros["PSUBJ"]) | frozenset(self.macros["POBJ"]) | {"his"}
+        )
+        self.retraction = _written(data["retraction_cues"])
         self.others = frozenset(key_of(str(w).lower()) for w in data["others"])
 
     def _add_trigger(self, compiled: list[dict[str, Any]]) -> None:
@@ -297,7 +399,12 @@ class _Engine:
 
     def _compile(self, source: str) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
+        previous = ""
         for raw in source.split():
+            if (raw == "@POBJ" or (raw == "@PSUBJ" and out)) and previous not in ("my", "my?"):
+                # "afraid to disagree with (my) husband": a partner noun may take "my".
+                out.append({"NORM": {"IN": ["my", "our"]}, "OP": "?"})
+            previous = raw
             if raw.startswith("*") and raw[1:].isdigit():
                 out.append({"IS_PUNCT": False, "OP": f"{{0,{int(raw[1:])}}}"})
                 continue
@@ -328,7 +435,6 @@ class _Engine:
         if not text or not text.strip():
             return RiskResult()
         doc = tokens(text)
-        keys = [t._.key for t in doc]
         sentences = _sentence_of(doc)
         matches = []
         for s_start, s_end in sorted(set(sentences)):
@@ -336,16 +442,31 @@ class _Engine:
             if not self.always and not any(t.norm in self.triggers for t in span):
                 continue
             matches.extend((m, s_start + a, s_start + b) for m, a, b in self.matcher(span))
-        idioms = [(s, e) for m, s, e in matches if self.nlp.vocab.strings[m].startswith("idiom:")]
+        if not matches:
+            return RiskResult()
+        keys = [t._.key for t in doc]
+        ctx = _Context(doc, keys, [t.lower_ for t in doc], sentences)
+        idioms = []
+        for m, s, e in matches:
+            label = self.nlp.vocab.strings[m]
+            if label.startswith("idiom:") and not any(
+                _next_is(keys, e, p) for p in self.idiom_unless[label]
+            ):
+                idioms.append((s, e))
         found: dict[str, list[Span]] = {}
         for match_id, start, end in matches:
             label = self.nlp.vocab.strings[match_id]
             spec = self.specs.get(label)
-            if spec is None:
+            if spec is None or spec.category in found:
+                continue  # one span per category is enough (spans are for debugging)
+            # An idiom cancels a risk match it overlaps, unless the match holds the idiom
+            # and says more ("I wish I could die" holds "could die").
+            if any(
+                s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+                for s, e in idioms
+            ):
                 continue
-            if any(s < end and start < e for s, e in idioms):
-                continue
-            if not self._holds(doc, keys, sentences, spec, start, end):
+            if not self._holds(ctx, spec, start, end):
                 continue
             span = doc[start:end]
             found.setdefault(spec.category, []).append(
@@ -355,62 +476,104 @@ class _Engine:
         spans = tuple(s for c in categories for s in found[c])
         return RiskResult(categories, spans)
 
-    def _holds(
-        self,
-        doc: Doc,
-        keys: list[str],
-        sentences: list[tuple[int, int]],
-        spec: _Spec,
-        start: int,
-        end: int,
-    ) -> bool:
-        s_start, s_end = sentences[start]
+    def _holds(self, ctx: _Context, spec: _Spec, start: int, end: int) -> bool:
+        keys = ctx.keys
+        s_start, s_end = ctx.sentences[start]
         sentence = keys[s_start:s_end]
         for phrase in spec.unless_next:
-            if tuple(keys[end : end + len(phrase)]) == phrase:
+            if _next_is(keys, end, phrase):
                 return False
+        if spec.unless_prev and start > s_start and keys[start - 1] in spec.unless_prev:
+            return False
+        if spec.unless_near:
+            stop = min(ctx.clause_end(end), end + spec.near_window)
+            if any(k in spec.unless_near for k in keys[end:stop]):
+                return False
+        if spec.clause_end and not ctx.ends_clause(end):
+            return False
+        if spec.needs_partner:
+            where = sentence if spec.needs_partner == "sentence" else keys
+            if not any(k in self.partner_words for k in where):
+                return False
+        if spec.needs_negation and not self._negated(ctx, spec, start, start, before_only=True):
+            return False
         scope_end = start if spec.literal_negation else end
-        if not spec.inherent_negation and self._negated(doc, keys, s_start, start, scope_end):
+        if (
+            not spec.inherent_negation
+            and not spec.needs_negation
+            and self._negated(ctx, spec, start, scope_end)
+        ):
             return False
         if spec.who_first and not self._writer_is_subject(keys, s_start, start):
             return False
-        if _has_any(sentence, self.report):
+        if self._reported(ctx, spec, s_start, s_end, start, end):
             return False
         present = _has_any(sentence, self.present)
         if spec.category == "self_harm":
-            if _has_any(sentence, self.past) and not present:
-                return False
-            if _has_any(sentence, self.joke) and not _has_any(sentence, (("not", "joke"),)):
-                return False
-            if spec.accident and _has_any(sentence, self.accident):
-                return False
-        else:
-            if _has_any(sentence, self.ex):
-                return False
-            if _has_any(sentence, self.past) and _has_any(keys, self.resolved) and not present:
-                return False
-            if spec.category in ("partner_violence", "coercive_control") and _has_any(
-                sentence, self.play
+            if _has_any(sentence, self.past) and (not present or _has_any(sentence, self.resolved)):
+                return False  # "used to ... years ago", "... as a teenager but not anymore"
+            after = ctx.lowers[end:s_end]
+            if any(_find(after, p) for p in self.retraction) and not any(
+                _find(ctx.lowers[s_start:s_end], p) for p in NOT_RETRACTED
             ):
                 return False
-        return True
+            return not (spec.accident and _has_any(sentence, self.accident))
+        if self._someone_elses(ctx, spec, start):
+            return False
+        if self._about_ex(ctx, s_start, s_end, end):
+            return False
+        if _has_any(sentence, self.past) and _has_any(keys, self.resolved) and not present:
+            return False
+        if (
+            spec.category in ("partner_violence", "coercive_control")
+            and _has_any(sentence, self.play)
+            and not _has_any(sentence, self.severe)
+        ):
+            return False
+        if spec.benign and _has_any(sentence, self.benign[spec.benign]):
+            return False
+        return not (
+            spec.category == "partner_violence" and self._feared_not_done(ctx, s_start, start, end)
+        )
 
-    def _negated(self, doc: Doc, keys: list[str], s_start: int, start: int, end: int) -> bool:
-        clause_start = s_start
-        for i in range(start, s_start - 1, -1):
-            if doc[i].is_punct or keys[i] in CLAUSE_WORDS:
-                clause_start = i + 1
-                break
-        for i in range(max(clause_start, start - NEGATION_WINDOW), end):
-            if keys[i] in NEGATORS:
-                nxt = keys[i + 1] if i + 1 < len(keys) else ""
-                prev = keys[i - 1] if i > 0 else ""
-                if nxt in NOT_NEGATING_NEXT or (keys[i] == "no" and nxt == "longer"):
-                    continue
-                if nxt in CANNOT_STOP and prev in ("can", "could"):
-                    continue
+    def _negator_at(self, keys: list[str], i: int) -> bool:
+        if keys[i] not in NEGATORS:
+            return False
+        nxt = keys[i + 1] if i + 1 < len(keys) else ""
+        prev = keys[i - 1] if i > 0 else ""
+        if nxt in NOT_NEGATING_NEXT or (keys[i] == "no" and nxt == "longer"):
+            return False
+        if nxt in CANNOT_STOP and prev in ("can", "could"):
+            return False
+        # "not the first time", "not the only one": an affirmation, not a negation.
+        return not (nxt == "the" and i + 2 < len(keys) and keys[i + 2] in ("first", "only", "last"))
+
+    def _negated(
+        self, ctx: _Context, spec: _Spec, start: int, end: int, before_only: bool = False
+    ) -> bool:
+        keys = ctx.keys
+        if not before_only and any(self._negator_at(keys, i) for i in range(start, end)):
+            return True
+        clause_start = ctx.clause_start(start)
+        if spec.subject_first:
+            # The match opens its own clause with its subject ("he hits me"): a negation
+            # before it belongs to another clause, unless it is "I don't think ...".
+            return self._neg_raised(keys, clause_start, start)
+        for i in range(start - 1, max(clause_start, start - NEGATION_WINDOW) - 1, -1):
+            if keys[i] in SUBJECTS and not (i > 0 and self._negator_at(keys, i - 1)):
+                # "I never told anyone [I want to die]": the subject of the match's clause.
+                return self._neg_raised(keys, clause_start, i)
+            if self._negator_at(keys, i):
                 return True
         return False
+
+    def _neg_raised(self, keys: list[str], clause_start: int, subject: int) -> bool:
+        j = subject - 1
+        if j >= clause_start and keys[j] == "that":
+            j -= 1
+        if j < clause_start or keys[j] not in NEG_RAISERS:
+            return False
+        return any(self._negator_at(keys, i) for i in range(max(clause_start, j - 3), j))
 
     def _writer_is_subject(self, keys: list[str], s_start: int, start: int) -> bool:
         for i in range(start - 1, s_start - 1, -1):
@@ -419,6 +582,152 @@ class _Engine:
             if keys[i] in self.others:
                 return False
         return True
+
+    def _reported(
+        self, ctx: _Context, spec: _Spec, s_start: int, s_end: int, start: int, end: int
+    ) -> bool:
+        """True when the match is about a film, a book, the news ... or asked about."""
+        cues = ctx.cues_of(self, s_start, s_end)
+        if not cues:
+            return False
+        writer_in_match = any(ctx.lowers[i] in WRITER_IN_MATCH for i in range(start, end))
+        for cue in cues:
+            if cue.kind == "after":
+                # "suicide prevention", "self-harm awareness": right after the match.
+                if cue.start == end:
+                    return True
+                continue
+            if cue.end > start:
+                continue
+            same_clause = ctx.clause_start(start) <= cue.start
+            if cue.kind == "question":
+                # "she asked if I ever feel unsafe at home": the clause the question opens.
+                if ctx.clause_start(start) <= cue.end:
+                    return True
+                continue
+            # "In the film, he locks her in": a scene set at the start of the sentence.
+            opens_scene = cue.start - s_start <= 3 and any(
+                ctx.lowers[k] in self.scene_openers for k in range(s_start, cue.start)
+            )
+            if not same_clause and not opens_scene:
+                continue
+            if writer_in_match and spec.category != "self_harm":
+                continue  # "... and he hit me", "the film made me feel scared of him"
+            if any(ctx.lowers[i] in EXPERIENCER for i in range(cue.end, start)):
+                continue  # "the news made me cry and I want to die"
+            return True
+        return False
+
+    def _someone_elses(self, ctx: _Context, spec: _Spec, start: int) -> bool:
+        """ "my friend's husband controls her money": another person's partner."""
+        if not spec.subject_first or start == 0:
+            return False
+        return ctx.keys[start] in self.partner_nouns and ctx.keys[start - 1] in OTHER_OWNERS
+
+    def _about_ex(self, ctx: _Context, s_start: int, s_end: int, end: int) -> bool:
+        """The nearest partner mentioned at or before the match is an ex."""
+        keys, lowers = ctx.keys, ctx.lowers
+        for j in range(end - 1, -1, -1):
+            if keys[j] == "ex" or lowers[j].startswith("ex-"):
+                return True
+            if keys[j] in self.partner_nouns:
+                k = j - 1
+                while k >= 0 and keys[k] in ("-", "my", "our", "the", "his", "her"):
+                    k -= 1
+                # A current partner (no ex/old/former before it) is the nearest one: an ex
+                # elsewhere does not matter ("my ex used to hit me and now my husband ...").
+                return k >= 0 and keys[k] in self.ex_modifiers
+        return _has_any(keys[s_start:s_end], self.ex)
+
+    def _feared_not_done(self, ctx: _Context, s_start: int, start: int, end: int) -> bool:
+        """ "I'm scared he'll hit me": feared harm, not harm done (fear_of_partner)."""
+        keys = ctx.keys
+        if not any(k in FEAR_WORDS for k in keys[max(s_start, start - 10) : start]):
+            return False
+        inside = keys[start:end]
+        if any(k in REPORTED_THREAT for k in inside[:4]):
+            return False  # "I'm scared, he said he'd kill me": a threat made, not feared
+        return any(k in MODALS for k in inside) or _has_any(inside, (("go", "to"),))
+
+
+class _Context:
+    """One analysed text: its tokens, keys, sentences and (lazily) its report cues."""
+
+    def __init__(
+        self, doc: Doc, keys: list[str], lowers: list[str], sentences: list[tuple[int, int]]
+    ):
+        self.doc = doc
+        self.keys = keys
+        self.lowers = lowers
+        self.sentences = sentences
+        self._cues: dict[int, list[_Cue]] = {}
+
+    def is_break(self, i: int) -> bool:
+        tok = self.doc[i]
+        if tok.is_punct and tok.text not in NOT_A_BREAK:
+            return True
+        return self.keys[i] in CLAUSE_WORDS
+
+    def clause_start(self, i: int) -> int:
+        s_start = self.sentences[i][0]
+        if self.keys[i] in CLAUSE_WORDS:
+            return i  # the match opens its own clause ("... if I was gone")
+        for j in range(i - 1, s_start - 1, -1):
+            if self.is_break(j):
+                return j + 1
+        return s_start
+
+    def ends_clause(self, i: int) -> bool:
+        """Whether the words before `i` end a statement: end, punctuation, and/but/so."""
+        s_end = self.sentences[i - 1][1] if i > 0 else len(self.doc)
+        if i >= s_end:
+            return True
+        tok = self.doc[i]
+        return (tok.is_punct and tok.text not in NOT_A_BREAK) or self.keys[i] in ENDING_WORDS
+
+    def clause_end(self, i: int) -> int:
+        """The index where the clause that continues at token `i` ends."""
+        s_end = self.sentences[i - 1][1] if i > 0 else len(self.doc)
+        for j in range(i, s_end):
+            if self.is_break(j):
+                return j
+        return s_end
+
+    def cues_of(self, engine: _Engine, s_start: int, s_end: int) -> list[_Cue]:
+        if s_start not in self._cues:
+            words = self.lowers[s_start:s_end]
+            blocked: set[int] = set()
+            for phrase in engine.cue_exceptions:
+                for i in _find(words, phrase):
+                    blocked.update(range(i, i + len(phrase)))
+            found = []
+            for kind, phrases in engine.cues.items():
+                for phrase in phrases:
+                    for i in _find(words, phrase):
+                        if blocked & set(range(i, i + len(phrase))):
+                            continue
+                        found.append(_Cue(s_start + i, s_start + i + len(phrase), kind))
+            self._cues[s_start] = sorted(found, key=lambda c: c.start)
+        return self._cues[s_start]
+
+
+def _plural_match(word: str, target: str) -> bool:
+    return word == target or word == target + "s" or word == target + "es"
+
+
+def _find(words: list[str], phrase: tuple[str, ...]) -> list[int]:
+    n = len(phrase)
+    out = []
+    for i in range(len(words) - n + 1):
+        if all(words[i + k] == phrase[k] for k in range(n - 1)) and _plural_match(
+            words[i + n - 1], phrase[-1]
+        ):
+            out.append(i)
+    return out
+
+
+def _next_is(keys: list[str], end: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(keys[end : end + len(phrase)]) == phrase
 
 
 def _sentence_of(doc: Doc) -> list[tuple[int, int]]:

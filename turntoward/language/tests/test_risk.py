@@ -223,13 +223,25 @@ def test_ordinary_hard_days_and_look_alikes_do_not_fire(text):
 # --- the evaluation set ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["eval_risk.tsv", "eval_risk_holdout.tsv"])
+@pytest.mark.parametrize(
+    "name", ["eval_risk.tsv", "eval_risk_holdout.tsv", "eval_risk_holdout2.tsv"]
+)
 def test_evaluation_set_meets_the_targets(name):
     b = bench()
     report = b.evaluate(DATA / name)
     assert report.risk_recall >= b.RECALL_TARGET, report.misses
+    assert report.min_category_recall >= b.RECALL_TARGET, report.misses
     assert report.false_alarm <= b.FALSE_ALARM_TARGET, report.false_alarms
     assert report.mean_ms < 50
+
+
+def test_a_row_may_carry_several_categories():
+    b = bench()
+    assert b.gold_of("partner_violence,coercive_control") == {
+        "partner_violence",
+        "coercive_control",
+    }
+    assert b.gold_of("none") == frozenset()
 
 
 def test_evaluation_set_is_big_enough():
@@ -239,6 +251,7 @@ def test_evaluation_set_is_big_enough():
     for cat in CATEGORIES:
         assert labels.count(cat) >= 60
     assert labels.count("none") >= 200
+    assert len(bench().load(DATA / "eval_risk_holdout2.tsv")) >= 150
 
 
 def test_a_long_entry_is_still_quick():
@@ -249,3 +262,179 @@ def test_a_long_entry_is_still_quick():
     started = time.perf_counter()
     assert analyse(text).categories == ("self_harm",)
     assert time.perf_counter() - started < 2.0
+
+
+# --- scope of fiction and report cues -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Of course he checks my phone, he always does", ("coercive_control",)),
+        ("Long story short, he hit me again", ("partner_violence",)),
+        ("He hit me after my training session", ("partner_violence",)),
+        ("I came home from the lecture and he hit me", ("partner_violence",)),
+        ("He asked if I was going out and then he slapped me", ("partner_violence",)),
+        ("I want to die, I can't do this course anymore", ("self_harm",)),
+        ("the news made me cry and I want to die", ("self_harm",)),
+        ("After the lecture today I just wanted to die.", ("self_harm",)),
+        ("I'm thinking of jumping in front of a train.", ("self_harm",)),
+    ],
+)
+def test_a_cue_word_elsewhere_in_the_sentence_does_not_cancel(text, expected):
+    assert cats(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film was about suicide.",
+        "In the book the husband tracks her every move.",
+        "A character in the game wants to die.",
+        "We studied self-harm in my nursing course.",
+        "My therapist asked if I ever feel unsafe at home and I said no.",
+        "We talked about suicide prevention at work.",
+    ],
+)
+def test_a_risk_phrase_inside_the_fiction_or_question_does_not_fire(text):
+    assert cats(text) == ()
+
+
+# --- negation scopes over its own clause -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I never told anyone he hits me", ("partner_violence",)),
+        ("I can't tell anyone that he hits me", ("partner_violence",)),
+        ("I haven't told my sister he checks my phone", ("coercive_control",)),
+        ("it's not the first time he hit me", ("partner_violence",)),
+        ("I can't stop him from hitting me", ("partner_violence",)),
+        ("I never told anyone I want to die.", ("self_harm",)),
+        ("Nobody knows he reads all my messages.", ("coercive_control",)),
+    ],
+)
+def test_a_negated_telling_verb_does_not_cancel_the_disclosure(text, expected):
+    assert cats(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He would never hurt me.",
+        "I don't think he checks my phone.",
+        "My partner has never hurt me.",
+        "I don't want to die, I just want the arguing to stop.",
+    ],
+)
+def test_a_negation_in_the_same_clause_still_cancels(text):
+    assert cats(text) == ()
+
+
+# --- laughter, contractions and slang --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to die haha",
+        "i want to die except i have my kids",
+        "I'm done, I want to end my life lol",
+        "I dont wanna be here anymore",
+        "i dont wanna live anymore",
+        "I wanna be dead",
+        "i dont wanna wake up tomorrow",
+        "im gonna kms",
+        "i want 2 die",
+        "I want to commit suicide",
+    ],
+)
+def test_laughter_and_spoken_forms_do_not_hide_self_harm(text):
+    assert cats(text) == ("self_harm",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm dying to see it haha",
+        "this traffic is killing me lol",
+        "I want to die my hair red",
+        "I'm killing myself to meet this deadline.",
+        "I'm going to die if I don't get coffee",
+        "I'm exhausted, I want to sleep forever after this shift.",
+    ],
+)
+def test_idioms_stay_quiet_with_or_without_laughter(text):
+    assert cats(text) == ()
+
+
+def test_wanna_is_split_into_want_to_and_old_helpers_still_work():
+    from turntoward.language.nlp import key_of, tokens
+
+    assert [t.norm_ for t in tokens("I wanna die")] == ["i", "want", "to", "die"]
+    assert [t.text for t in tokens("I wanna die")] == ["I", "wan", "na", "die"]
+    assert key_of("hitting") == "hit"
+
+
+# --- the reviewer's misses and false alarms --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I'm thinking of taking all my pills", "self_harm"),
+        ("I can't see any reason to keep going", "self_harm"),
+        ("Some days I just want to disappear for good", "self_harm"),
+        ("I relapsed and cut again last night", "self_harm"),
+        ("he hurts me", "partner_violence"),
+        ("my husband hurts me", "partner_violence"),
+        ("my boyfriend hurt me last night", "partner_violence"),
+        ("she scratched my face", "partner_violence"),
+        ("He told me he would hurt the kids", "partner_violence"),
+        ("He read my diary and said he will kill me", "partner_violence"),
+        ("my partner threatens to take the kids if I leave", "coercive_control"),
+        ("I'm scared what she'll do when she finds out", "fear_of_partner"),
+        ("im scared what he'll do", "fear_of_partner"),
+        ("I hide things from him because I'm scared", "fear_of_partner"),
+        ("not allowed to see my friends", "coercive_control"),
+        ("he tells me what to wear", "coercive_control"),
+        ("he makes me tell him where I am all the time", "coercive_control"),
+        ("he takes my pay check", "coercive_control"),
+    ],
+)
+def test_reviewer_misses_are_found(text, expected):
+    assert expected in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my old boyfriend used to check my phone",
+        "she knocked me out with that dress lol",
+        "He kicked me under the table to stop me talking lol",
+        "he takes my car to work on Tuesdays",
+        "She checks my phone for the time because hers is broken",
+        "My friend's husband controls her money",
+        "He hurt me when he said I was lazy",
+        "I'm not allowed to have caffeine while pregnant",
+        "She grabbed me for a hug",
+        "I'm scared he'll find out about the surprise party",
+    ],
+)
+def test_reviewer_false_alarms_are_quiet(text):
+    assert cats(text) == ()
+
+
+def test_a_current_partner_after_an_ex_still_fires():
+    assert cats("My ex used to hit me and now my husband hits me too.") == ("partner_violence",)
+
+
+def test_feared_harm_is_fear_not_violence():
+    assert cats("I'm scared he'll hit me if I say no.") == ("fear_of_partner",)
+    assert "partner_violence" in cats("I'm scared because he hit me.")
+
+
+def test_play_does_not_excuse_a_severe_act():
+    assert cats("He smothered me with a pillow until I couldn't breathe") == ("partner_violence",)
+    assert cats("She hit me with a pillow during our pillow fight") == ()
