@@ -7,6 +7,7 @@ reminder that shows the worker at work instead of a pile of emails about seed da
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
@@ -25,7 +26,11 @@ class Command(BaseCommand):
         for user in User.objects.filter(email__endswith=DEMO_DOMAIN, is_active=True):
             if NotificationPreferences.objects.filter(user=user).exists():
                 continue
-            at = (user.local_now() - timedelta(minutes=1)).time().replace(second=0, microsecond=0)
+            local = user.local_now()
+            earlier = local - timedelta(minutes=1)
+            # Just after local midnight a minute ago is yesterday: midnight is due already.
+            at = earlier.time() if earlier.date() == local.date() else dt.time(0, 0)
+            at = at.replace(second=0, microsecond=0)
             NotificationPreferences.objects.create(user=user, daily_time=at)
             Notification.objects.filter(user=user, status=Status.PENDING).exclude(
                 kind=Kind.DAILY_CHECKIN
