@@ -1,8 +1,10 @@
-"""Measure the I-statement coach on a labelled TSV (labels, verdict, text).
+"""Measure the I-statement coach on labelled TSVs (labels, verdict, text).
 
-    .venv/bin/python bench/coach_eval.py [file] [--errors]
+    .venv/bin/python bench/coach_eval.py [file ...] [--errors]
 
-Prints per-kind precision, recall and F1 (sentence level: a kind is found or not), verdict
+With no file, every set is measured: the development set (eval_coach.tsv) and the two
+held-out sets (eval_coach_holdout.tsv, eval_coach_holdout2.tsv). For each set it prints
+per-kind precision, recall and F1 (sentence level: a kind is found or not), verdict
 accuracy, and the mean and p95 time per entry. ``--errors`` also lists the misses.
 """
 
@@ -16,7 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT / "turntoward" / "language" / "data" / "eval_coach.tsv"
+DATA = ROOT / "turntoward" / "language" / "data"
+DEFAULT = DATA / "eval_coach.tsv"
+SETS = (DEFAULT, DATA / "eval_coach_holdout.tsv", DATA / "eval_coach_holdout2.tsv")
 
 
 def setup() -> None:
@@ -79,10 +83,7 @@ def evaluate(path: Path) -> dict:
     }
 
 
-def main(argv: list[str]) -> int:
-    setup()
-    args = [a for a in argv if not a.startswith("--")]
-    path = Path(args[0]) if args else DEFAULT
+def report(path: Path, errors: bool = False) -> dict:
     scores = evaluate(path)
     print(f"{path.name}: {scores['rows']} entries")
     print(f"{'kind':<14}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}")
@@ -90,9 +91,20 @@ def main(argv: list[str]) -> int:
         print(f"{kind:<14}{p:>10.3f}{r:>8.3f}{f1:>7.3f}{support:>9}")
     print(f"verdict accuracy: {scores['verdict']:.3f}")
     print(f"time per entry: mean {scores['mean_ms']:.2f} ms, p95 {scores['p95_ms']:.2f} ms")
-    if "--errors" in argv:
+    if errors:
         for text, gold, found, v_gold, v_found in scores["errors"]:
             print(f"- {text!r}\n    gold {gold} {v_gold} / found {found} {v_found}")
+    return scores
+
+
+def main(argv: list[str]) -> int:
+    setup()
+    args = [a for a in argv if not a.startswith("--")]
+    paths = [Path(a) for a in args] if args else [p for p in SETS if p.exists()]
+    for number, path in enumerate(paths):
+        if number:
+            print()
+        report(path, errors="--errors" in argv)
     return 0
 
 

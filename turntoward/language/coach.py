@@ -1,20 +1,33 @@
 """The I-statement coach: finds what may hurt in a draft and suggests a gentler wording.
 
 ``coach(draft)`` runs offline in about a millisecond: spaCy's blank English tokenizer and
-``Matcher`` over patterns kept in ``data/coach_patterns.yaml``, with simplemma lemmas. A
-few rules in code then drop matches that the context shows to be kind ("I feel hurt when
-you don't reply", "I always love our walks", "Why did you choose that film?").
+``Matcher`` over patterns kept in ``data/coach_patterns.yaml``, with simplemma lemmas. The
+draft is first normalised without moving any character offsets that findings point to:
+curly apostrophes, stretched letters ("sooo", "neverrr"), a comma between repeated
+absolutes ("never, ever") and text-speak ("u", "ur", "youre", "dont", "y cant u") are read
+as the words they stand for. A few rules in code then drop matches that the context shows
+to be kind ("I feel hurt when you don't reply", "I always love our walks", "Why did you
+choose that film?", "Get home safe", "Call me when you land").
 
 The verdict follows one rule, documented here because pages and clients rely on it:
 
-* ``i_statement`` when the draft opens with "I feel", "I felt", "I need" (or "I'm feeling")
-  and has no blaming, labelling or contempt, *or* when nothing was found at all. The coach
-  answers "is there anything to soften?"; a plain, kind request ("Could you pick up bread?")
-  has nothing to soften, so calling it "could be gentler" would nag the writer for no reason.
-  Pages word this verdict as "this reads kindly" unless the draft really is an I-statement.
+* ``i_statement`` when the draft opens with a first-person feeling ("I feel", "I felt",
+  "I need", "I'm hurt", "I was worried", "I get scared", "It hurt me when", "When you…, I
+  feel…") and has no blaming, labelling or contempt, *or* when nothing was found at all.
+  The coach answers "is there anything to soften?"; a plain, kind request ("Could you pick
+  up bread?") has nothing to soften, so calling it "could be gentler" would nag the writer
+  for no reason. Pages word this verdict as "this reads kindly" unless the draft really is
+  an I-statement. "I feel like you…" and "I feel that you…" are not feelings but verdicts
+  on the partner, so they do not count.
 * ``hurtful`` when there is a label, contempt, or blame together with an absolute.
 * ``gentler`` for every other finding (blame alone, absolutes, demands, "why don't you"
   questions, mind-reading).
+
+The suggestion is always a whole sentence: "I feel/felt <feeling> when <what happened>,
+and I need <need>." built from the draft with labels and absolutes taken out. When nothing
+concrete is left to describe (a label, sarcasm, a sweeping "nothing ever changes"), it says
+so plainly ("I feel hurt about what happened, and I need …") rather than leave a broken
+clause behind.
 """
 
 from __future__ import annotations
@@ -31,9 +44,15 @@ import yaml
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from turntoward.journal import feelings
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string, for the short lists kept in code."""
+    return frozenset(text.split())
+
 
 PATTERNS = Path(__file__).parent / "data" / "coach_patterns.yaml"
 
@@ -102,6 +121,186 @@ class _Model:
     topics: tuple[dict[str, Any], ...]
     default_feeling: str
     default_need: str
+    feeling_words: frozenset[str]
+
+
+# simplemma leaves some past forms alone or picks an odd lemma ("went" -> "wend").
+_LEMMA_FIX = {
+    "left": "leave",
+    "went": "go",
+    "felt": "feel",
+    "thought": "think",
+    "broke": "break",
+    "swore": "swear",
+    "laughed": "laugh",
+    "talking": "talk",
+    "sulked": "sulk",
+    "lied": "lie",
+    "lying": "lie",
+    "ignoring": "ignore",
+    "ignored": "ignore",
+    "spoilt": "spoil",
+    "stood": "stand",
+    "texting": "text",
+    "hung": "hang",
+    "'re": "be",
+    "'m": "be",
+    "was": "be",
+    "were": "be",
+    "n't": "not",
+    "ca": "can",
+    "wo": "will",
+}
+
+
+_STEM_END = re.compile(r"(?:[bcdfghjklmnpqrstvwxz]{2}|[aeiou][yw])$")
+
+
+def _lemma(word: str) -> str:
+    if word in _LEMMA_FIX:
+        return _LEMMA_FIX[word]
+    if word in _bases():
+        return _bases()[word]
+    if not word.isalpha():
+        return word
+    lemma = simplemma.lemmatize(word, lang="en").lower()
+    # simplemma sometimes keeps the "e" of "-ed"/"-ing" ("asked" -> "aske", "talking" ->
+    # "talke"); a stem ending in two consonants or a vowel and y/w takes no "e".
+    for suffix in ("ed", "ing"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and lemma == stem + "e" and _STEM_END.search(stem):
+            return stem
+    if lemma == word and word.endswith("ed") and len(word) > 4:
+        # Left alone as an adjective ("wasted", "stressed"): find the verb.
+        stem = word[:-2]
+        candidates = [stem] if _STEM_END.search(stem) else [word[:-1], stem]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.insert(0, stem[:-1])  # "snubbed" -> "snub"
+        for candidate in candidates:
+            if simplemma.is_known(candidate, lang="en"):
+                return candidate
+    return lemma
+
+
+# Irregular forms, for matching verbs by lemma without trusting a lemmatiser's guesses.
+_IRREGULAR = {
+    "forget": "forgot forgotten",
+    "break": "broke broken",
+    "hang": "hung",
+    "blow": "blew blown",
+    "spend": "spent",
+    "steal": "stole stolen",
+    "swear": "swore sworn",
+    "lose": "lost",
+    "say": "said",
+    "tell": "told",
+    "make": "made",
+    "come": "came",
+    "think": "thought",
+    "give": "gave given",
+    "hold": "held",
+    "stand": "stood",
+    "pay": "paid",
+    "get": "got gotten",
+    "take": "took taken",
+    "hear": "heard",
+    "keep": "kept",
+    "find": "found",
+    "mean": "meant",
+    "leave": "left",
+    "go": "went gone",
+    "do": "did done does",
+    "have": "had has",
+    "feel": "felt",
+    "buy": "bought",
+    "bring": "brought",
+    "catch": "caught",
+    "teach": "taught",
+    "fight": "fought",
+    "throw": "threw thrown",
+    "drink": "drank",
+    "eat": "ate eaten",
+    "run": "ran",
+    "write": "wrote written",
+    "speak": "spoke spoken",
+    "drive": "drove driven",
+    "sleep": "slept",
+    "send": "sent",
+    "wake": "woke woken",
+    "wear": "wore worn",
+    "tear": "tore torn",
+    "hide": "hid hidden",
+    "sell": "sold",
+    "win": "won",
+    "know": "knew known",
+    "see": "saw seen",
+    "begin": "began begun",
+    "choose": "chose chosen",
+    "forgive": "forgave forgiven",
+    "sit": "sat",
+    "shake": "shook shaken",
+    "lead": "led",
+    "ring": "rang rung",
+    "stick": "stuck",
+    "understand": "understood",
+    "bite": "bit bitten",
+    "build": "built",
+    "deal": "dealt",
+    "dig": "dug",
+    "feed": "fed",
+    "ride": "rode ridden",
+    "rise": "rose risen",
+    "fall": "fell fallen",
+    "fly": "flew flown",
+    "grow": "grew grown",
+    "draw": "drew drawn",
+    "sing": "sang sung",
+    "swim": "swam",
+    "shoot": "shot",
+    "spit": "spat",
+    "strike": "struck",
+    "swing": "swung",
+    "sneak": "snuck",
+    "weep": "wept",
+    "lend": "lent",
+    "meet": "met",
+    "freeze": "froze frozen",
+    "spill": "spilt",
+    "spoil": "spoilt",
+    "burn": "burnt",
+    "learn": "learnt",
+    "lie": "lied lying lies",
+    "slide": "slid",
+    "shut": "",
+    "cut": "",
+    "let": "",
+    "put": "",
+    "hit": "",
+    "hurt": "",
+    "set": "",
+    "quit": "",
+}
+
+
+def _forms(word: str) -> set[str]:
+    """A word's forms ("snap" -> snaps, snapped, snapping; "lazy" -> laziest), over-generated
+    on purpose: matching compares whole tokens, so an odd extra form does no harm."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word[:-1] + "iest", word[:-1] + "ier"}
+    forms |= {word + "est", word + "er"} if not word.endswith("e") else {word + "st"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    forms |= set(_IRREGULAR.get(word, "").split())
+    return forms
+
+
+@cache
+def _bases() -> dict[str, str]:
+    """Form -> verb for the irregular verbs ("went" -> "go")."""
+    return {form: base for base, forms in _IRREGULAR.items() for form in forms.split()}
 
 
 def _token_test(spec: str, sets: dict[str, frozenset[str]]) -> dict[str, Any]:
@@ -118,15 +317,18 @@ def _token_test(spec: str, sets: dict[str, frozenset[str]]) -> dict[str, Any]:
         for part in parts:
             part = part.removeprefix("~")
             words = sets[part[1:]] if part.startswith("@") else {part}
-            values |= {_lemma(w) for w in words} | set(words) if by_lemma else set(words)
-        test = {"LEMMA" if by_lemma else "LOWER": {"IN": sorted(values)}}
+            if by_lemma:
+                for w in words:
+                    values |= _forms(w) | _forms(_lemma(w))
+            else:
+                values |= set(words)
+        # NORM is the lower-cased, spelling-fixed word (see _doc).
+        test = {"NORM": {"IN": sorted(values)}}
+    else:
+        test = {"IS_SPACE": False}
     if optional:
         test["OP"] = "?"
     return test
-
-
-def _lemma(word: str) -> str:
-    return simplemma.lemmatize(word, lang="en") if word.isalpha() else word
 
 
 def _compile(line: str, sets: dict[str, frozenset[str]]) -> tuple[list[dict], bool]:
@@ -143,7 +345,6 @@ def _model() -> _Model:
         data = yaml.safe_load(handle)
     sets = {name: frozenset(str(w).lower() for w in words) for name, words in data["sets"].items()}
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     matcher = Matcher(nlp.vocab)
     anchored: set[str] = set()
     for kind, lines in data["patterns"].items():
@@ -158,6 +359,8 @@ def _model() -> _Model:
     for topic in data["topics"]:
         if feelings.find(topic["feeling"]) is None:
             raise ValueError(f"Unknown feeling slug in {PATTERNS.name}: {topic['feeling']}")
+    vocabulary = {w for f in feelings.all_feelings() for w in f.word.lower().split()}
+    vocabulary -= {"out", "up", "not", "good", "enough", "for", "cared", "heavy-hearted"}
     return _Model(
         nlp=nlp,
         matcher=matcher,
@@ -166,66 +369,404 @@ def _model() -> _Model:
         topics=tuple(data["topics"]),
         default_feeling=data["default_feeling"],
         default_need=data["default_need"],
+        feeling_words=frozenset(vocabulary | sets["feeling_extra"]),
     )
 
 
-# --- analysis --------------------------------------------------------------------------------
+# --- normalising -----------------------------------------------------------------------------
 
-_I_OPENER = re.compile(
-    r"^\W*i\s*(?:feel|felt|need|am feeling|'m feeling|was feeling)\b"
-    r"(?!\s+(?:like|that|as if|as though)\b)",
-    re.IGNORECASE,
+# Text-speak and common slips, read as the word meant. Contraction pieces that the
+# tokenizer splits off words typed without an apostrophe ("dont" -> "do" + "nt") are
+# handled by _PIECES below.
+_SPELLING = {
+    "u": "you",
+    "yu": "you",
+    "thx": "thanks",
+    "thanx": "thanks",
+    "pls": "please",
+    "plz": "please",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bc": "because",
+    "rly": "really",
+    "srsly": "seriously",
+    "wat": "what",
+    "luv": "love",
+    "sry": "sorry",
+    "soz": "sorry",
+    "whatevs": "whatever",
+    "watever": "whatever",
+    "alwys": "always",
+    "allways": "always",
+    "nevr": "never",
+    "neva": "never",
+    "evry": "every",
+    "ppl": "people",
+    "apologize": "apologise",
+    "apologized": "apologised",
+    "criticize": "criticise",
+    "criticized": "criticised",
+    "n": "and",
+    "&": "and",
+    "bcos": "because",
+    "becuz": "because",
+    "wen": "when",
+}
+_PIECES = {
+    # piece: (previous words it may follow, what it stands for)
+    "nt": (None, "n't"),
+    "re": ({"you", "u", "we", "they"}, "'re"),
+    "r": ({"you", "u"}, "'re"),
+    "m": ({"i"}, "'m"),
+    "ve": ({"i", "you", "u", "we", "they", "could", "should", "would", "might", "must"}, "'ve"),
+    "ll": ({"i", "you", "u", "we", "they", "it", "that"}, "'ll"),
+    "d": ({"i", "you", "u", "we", "they"}, "'d"),
+    "s": ({"it", "that", "what", "there", "he", "she", "who", "here", "everything"}, "'s"),
+}
+# "ur" is "you're" before these, "your" otherwise.
+_UR_IS_YOU_ARE = _words(
+    """
+    so such a an always never being just really not constantly late literally totally
+    completely honestly seriously actually acting going gon kidding joking wrong right the
+    obviously clearly only too still doing making pathetic impossible unbelievable
+    """
 )
-_PRONOUNS = {"you", "your", "yours", "yourself", "i", "me", "my", "myself", "we", "us", "our"}
-_MUST_NOT_DEMAND = {"be", "think", "have", "know", "feel", "hate", "want", "find"}
-_SUBJECTS = {"you", "we", "i", "they", "he", "she", "n't"}
+_WHY_NEXT = _words(
+    """
+    do does did ca can would wo will are is r u you must should could were have has dont
+    cant
+    """
+)
+_ABSOLUTE_WORDS = r"(?:never|always|ever|constantly|just|really|so|totally|completely)"
+_COMMA_BETWEEN = re.compile(rf"\b({_ABSOLUTE_WORDS})(\s*),(?=\s*{_ABSOLUTE_WORDS}\b)", re.I)
+_STRETCHED = re.compile(r"[A-Za-z]*([A-Za-z])\1\1[A-Za-z]*")
+
+
+def _unstretch(word: str) -> str:
+    """ "sooo" -> "so", "neverrr" -> "never", "alllways" -> "always" (same letters, fewer)."""
+    two = re.sub(r"([A-Za-z])\1{2,}", r"\1\1", word)
+    one = re.sub(r"([A-Za-z])\1{2,}", r"\1", word)
+    if simplemma.is_known(one.lower(), lang="en") and not simplemma.is_known(
+        two.lower(), lang="en"
+    ):
+        return one
+    return two if simplemma.is_known(two.lower(), lang="en") else one
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """The text to analyse, and for each of its characters the offset in ``text``."""
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    # "never, ever" -> "never ever": the comma becomes a marker, dropped below.
+    text = _COMMA_BETWEEN.sub(lambda m: m.group(1) + m.group(2) + "\x00", text)
+    out: list[str] = []
+    where: list[int] = []
+    position = 0
+    for match in _STRETCHED.finditer(text):
+        out.extend(text[position : match.start()])
+        where.extend(range(position, match.start()))
+        # The short word is a subsequence of the stretched one: align letter by letter.
+        i = match.start()
+        for letter in _unstretch(match.group(0)):
+            while text[i].lower() != letter.lower():
+                i += 1
+            out.append(text[i])
+            where.append(i)
+            i += 1
+        position = match.end()
+    out.extend(text[position:])
+    where.extend(range(position, len(text)))
+    kept = [(c, w) for c, w in zip(out, where, strict=True) if c != "\x00"]
+    return "".join(c for c, _w in kept), [w for _c, w in kept]
 
 
 def _doc(text: str) -> Doc:
     model = _model()
-    doc = model.nlp(text.replace("’", "'").replace("‘", "'"))
+    doc = model.nlp(text)
+    splits = []
+    for token in doc:
+        if token.lower_ == "ure":
+            splits.append((token, ["u", "re"]))
+        elif token.lower_ == "ur" and token.i + 1 < len(doc):
+            following = doc[token.i + 1].lower_
+            if following in _UR_IS_YOU_ARE or following in model.sets["label"]:
+                splits.append((token, ["u", "r"]))
+    if splits:
+        with doc.retokenize() as retokenizer:
+            for token, parts in splits:
+                orths = [token.text[: len(parts[0])], token.text[len(parts[0]) :]]
+                retokenizer.split(token, orths, heads=[(token, 1), (token, 1)])
+    _sentences(doc)
+    previous = ""
     for token in doc:
         lower = token.lower_
-        token.lemma_ = _lemma(lower)
+        norm = _SPELLING.get(lower, lower)
+        if lower == "ur":
+            norm = "your"
+        piece = _PIECES.get(lower)
+        if piece and (piece[0] is None or previous in piece[0]):
+            norm = piece[1]
+        if lower == "y" and (token.is_sent_start or token.i == 0):
+            following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+            if following in _WHY_NEXT:
+                norm = "why"
+        token.norm_ = norm
+        token.lemma_ = _lemma(norm)
+        previous = lower if not token.is_space else previous
     return doc
 
 
-def _is_i_statement(text: str) -> bool:
-    return bool(_I_OPENER.match(text.replace("’", "'")))
+def _sentences(doc: Doc) -> None:
+    """Sentence starts after . ! ? ; and line breaks (spaCy's sentencizer, plus ';')."""
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    for token in doc[:-1]:
+        nxt = doc[token.i + 1]
+        if token.text in {".", "!", "?", ";", "...", "…"} or (
+            token.is_space and "\n" in token.text
+        ):
+            if not nxt.is_punct or nxt.text in {"*", "🙄"}:
+                nxt.is_sent_start = True
+        elif re.fullmatch(r"[.!?]+", token.text):
+            nxt.is_sent_start = True
 
 
-def _sentence_words(sent: Span) -> set[str]:
-    return {t.lower_ for t in sent}
+# --- analysis --------------------------------------------------------------------------------
+
+_NEG = {"n't", "not", "never"}
+_SUBORDINATE = _words("when whenever if that because since after as while how until before")
+_FRAME_AUX = _words(
+    """
+    'm am was get got getting feel felt feeling been 've have become became grow grew start
+    started starting to 'd would end ended up be kind of sort always sometimes often just
+    really so very a bit little quite pretty honestly also deeply super too rather still
+    more and incredibly truly left
+    """
+)
+_IT_HURTS = _words(
+    """
+    hurt hurts upset upsets scare scares scared worry worries worried frighten frightens
+    frightened sadden saddens bother bothers bothered sting stings stung frustrate
+    frustrates frustrated stress stresses stressed annoy annoys annoyed unsettles unsettled
+    breaks broke crushed crushes
+    """
+)
+# Words after which an "I" starts the writer's own clause ("When you're late, I get
+# worried"); after "you think" it does not ("You think I'm stupid").
+_FRAME_BEFORE = _words(
+    """
+    , and but so honestly well sometimes often then now also lately oh just really actually
+    still yet because - — ok okay look listen love babe hey
+    """
+)
+_FIRST_PERSON_FEEL_VERBS = {"worry", "panic", "miss", "fear", "struggle", "wonder"}
+_MUST_NOT_DEMAND = {"be", "think", "have", "know", "feel", "hate", "want", "find"}
+_SUBJECTS = {"you", "we", "i", "they", "he", "she", "n't"}
+_TAG = re.compile(
+    r"(?:(?: right| okay| ok| yeah| did you| did n't you| are you| do you| is it"
+    r"| is that| was it| have you| were you| is everything| alright)\s*\? $"
+    r"|, (?:shall|should|do|did|are|can|could|will|would|want|is|have|need|fancy)"
+    r" (?:i|we|you|it|me)\b[^,]*\? $)"
+)
+_INFORMS = re.compile(
+    r", (?:so )?(?:they 're|it 's|they are|it is|i put|i 've put|i 'll bring|"
+    r"i 've got|i got|i moved|i left them|i left it|i 'll drop)"
+)
+_FINE = _words(
+    """
+    ready sorted fine booked packed done set okay ok good great perfect clear arranged
+    organised organized covered well welcome invited safe happy alright
+    """
+)
+_SYMPATHETIC = _words(
+    """
+    tired exhausted busy starving hungry cold nervous excited proud relieved sore shattered
+    stressed worried knackered sad trying doing thrilled dying gutted buzzing missing
+    looking going having feeling struggling disappointed upset keen fed
+    """
+)
+_STRONG_CUE = {"again", "even", "still", "always", "never", "without", "constantly", "anymore"}
+_KIND_REASON = {"deserve", "deserved", "earned", "treat", "exhausted", "tired", "shattered"}
+_OPENER_WORDS = _words(
+    """
+    oh great brilliant perfect lovely wonderful fantastic wow gee gosh jeez geez , ! . nice
+    just so how
+    """
+)
+_PRAISE_FRAME = {",", "well", "good", "great", "nice", "gold", "round", "of", "work", "job", "done"}
+_BEFORE_A_LABEL = _words(
+    "a an such like you little big complete total spoilt absolute utter right real proper"
+)
+_POLITE_OPENERS = _words("could can would will do did have has are is were was shall may might")
 
 
-def _keep(kind: str, span: Span, sent: Span, model: _Model) -> bool:
+def _norms(tokens: Any) -> list[str]:
+    return [t.norm_ for t in tokens if not t.is_space]
+
+
+def _frame_at(words: list[str], model: _Model) -> int | None:
+    """Where the sentence (as norms) says what the writer feels, or None.
+
+    "I feel hurt", "I felt lonely", "I'm worried", "I was so upset", "I get scared", "I've
+    been feeling left out", "it hurt me", "it makes me sad", "I worry when…"; not "I feel
+    like you…" or "I feel that you…", which are verdicts on the partner.
+    """
+    feeling_words = model.feeling_words
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word == "i" and (i == 0 or words[i - 1] in _FRAME_BEFORE):
+            if nxt in {"feel", "felt"} or words[i + 1 : i + 3] in (
+                ["'m", "feeling"],
+                ["am", "feeling"],
+            ):
+                after = words[i + 2] if nxt in {"feel", "felt"} else words[i + 3 : i + 4]
+                after = after if isinstance(after, str) else (after[0] if after else "")
+                if after not in {"like", "that", "as", "you", "your", "it"}:
+                    return i
+            if nxt == "need" and i == 0:
+                return i
+            if nxt in _FIRST_PERSON_FEEL_VERBS:
+                return i
+            j = i + 1
+            while j < len(words) and words[j] in _FRAME_AUX and j - i < 7:
+                if words[j] in feeling_words:
+                    break
+                j += 1
+            if j < len(words) and j > i + 1 and words[j] in feeling_words:
+                return i
+        if word in {"it", "that", "this"}:
+            if nxt in _IT_HURTS and "me" in words[i + 2 : i + 4]:
+                return i
+            if nxt in {"makes", "made", "make"} and words[i + 2 : i + 3] == ["me"]:
+                third = words[i + 3] if i + 3 < len(words) else ""
+                if third == "feel" or third in feeling_words:
+                    return i
+    return None
+
+
+def _warm(words: list[str], text: str, model: _Model, negated: bool) -> bool:
+    """Whether a sentence is loving. A negated "you never thank me" is not."""
+    if any(p in text for p in model.sets["warm_phrase"]):
+        return True
+    if not negated and any(f" {p} " in text for p in model.sets["warm_act"]):
+        return True
+    positive = set(words) & model.sets["positive"]
+    if negated:
+        return bool(positive & model.sets["comparative_positive"])
+    return bool(positive)
+
+
+def _denies_a_fault(verb: Token, text: str, model: _Model) -> bool:
+    """Whether a negated verb denies a fault ("you never yell"), which is praise."""
+    return (
+        verb.lemma_ in model.sets["blame_verb"]
+        and verb.lemma_ not in model.sets["care_verb"]
+        and not any(p in text for p in model.sets["blame_cue_phrase"])
+    )
+
+
+def _framed(span: Span, sent: Span, model: _Model) -> bool:
+    """Whether a "you…" sits inside the writer's own feeling ("I feel hurt when you…")."""
+    words = _norms(sent)
+    if _frame_at(words, model) is None:
+        return False
+    before = _norms(sent.doc[sent.start : span.start])
+    return bool(set(before) & _SUBORDINATE)
+
+
+def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = False) -> bool:
     """Whether a raw match stands, given what the rest of its sentence shows."""
-    words = _sentence_words(sent)
-    text = " ".join(t.lower_ for t in sent)
-    first = sent[0].lower_ if len(sent) else ""
+    words = _norms(sent)
+    text = " " + " ".join(words) + " "
+    first = words[0] if words else ""
     is_question = sent.text.rstrip().endswith("?")
-    warm = bool(words & model.sets["positive"]) or any(p in text for p in model.sets["warm_phrase"])
-    before = [t.lower_ for t in sent.doc[sent.start : span.start]]
+    before = _norms(sent.doc[sent.start : span.start])
+    later = _norms(sent.doc[span.end : sent.end])
+    span_words = _norms(span)
+    negated = bool(set(span_words) & _NEG)
     if kind == "blame":
-        # Warmth after the words ("you always make me laugh") makes it loving; sarcasm
-        # before them ("oh great, you forgot") does not.
-        later = {t.lower_ for t in sent.doc[span.end : sent.end]}
-        if first == "why" or later & model.sets["positive"]:
+        if first == "why":
             return False
-        if any(p in text for p in model.sets["warm_phrase"]):
+        if is_question and first in _POLITE_OPENERS and "n't" not in words[:3]:
+            return False  # "Could you let me finish?", "Did you book the vet?"
+        if is_question and _TAG.search(text) and not set(words) & _STRONG_CUE:
+            return False  # "You left early, did you sleep okay?", "…, didn't you?"
+        if (
+            span[-1].lemma_ in {"forget", "leave"}
+            and later[:1] == ["your"]
+            and _INFORMS.search(text)
+        ):
+            return False  # "You forgot your keys, they're on the hook": a note, not a complaint
+        if _warm(later + span_words[1:], text, model, negated):
             return False
-        # "I feel hurt when you don't reply": the "you" sits inside the writer's own frame.
-        return not (_is_i_statement(sent.text) and {"when", "if", "whenever", "that"} & set(before))
+        if not sarcastic and set(before) & model.sets["positive"]:
+            return False  # "I love that you always remember the little things"
+        if negated and _denies_a_fault(span[-1], text, model):
+            return False  # "You never complain", "you never yell at me": praise
+        if (
+            not negated
+            and not sarcastic
+            and set(span_words) & {"always", "constantly"}
+            and span[-1].lemma_ in model.sets["kind_act"]
+            and not set(later) & {"instead", "only", "but", "than", "except", "unless"}
+        ):
+            return False  # "You always help me", "you always listen"
+        return not _framed(span, sent, model)
     if kind == "absolute":
-        if warm:
+        if " never mind " in text or " all the time you need " in text:
             return False
+        # In sarcasm the praise is ironic: "because you're always so helpful".
+        negative = span_words[0] in model.sets["negative_absolute"]
+        if not sarcastic and _warm(words, text, model, negative):
+            return False
+        if span_words in (["always"], ["constantly"]) and span.end < sent.end:
+            nxt = span.doc[span.end]
+            contrast = set(later) & {"instead", "only", "but", "than", "except", "unless"}
+            if nxt.lemma_ in model.sets["kind_act"] and " you " in text and not contrast:
+                return False  # "You always bring me coffee in bed"
+        if span_words == ["never"] and span.end < sent.end:
+            nxt = span.doc[span.end]
+            if nxt.norm_ in model.sets["adverb"] and span.end + 1 < sent.end:
+                nxt = span.doc[span.end + 1]
+            if _denies_a_fault(nxt, text, model):
+                return False  # "You never miss a school play"
         if is_question and first != "why":
             return False
-        return bool(words & _PRONOUNS or words & model.sets["complaint"])
+        if span_words == ["nothing"] and before[-1:] == ["for"] and later[:1] != ["but"]:
+            return False  # "for nothing" is "for no reason"
+        if span_words[0] in {"everything", "everyone", "everybody"} and set(later[:3]) & _FINE:
+            return False  # "Everything is ready for the party"
+        rest = set(words)
+        following = later[0] if later else ""
+        if not following or not following.isalpha():
+            return True  # a closing "…, always." is a complaint, not a habit
+        if rest & model.sets["partner"] or rest & model.sets["complaint"]:
+            return True
+        habit = before[-1:] in (["i"], ["we"], ["'m"])
+        if rest & {"me", "my", "myself", "us", "our", "mine"} and not habit:
+            return True
+        if " the one " in text or " have to " in text or " has to " in text:
+            return True
+        # A sweeping word about people ("nobody", "everyone") is an absolute on its own;
+        # "I never eat breakfast" or "the kids always go to bed at eight" is a habit.
+        return bool(set(span_words) & model.sets["sweeping"]) and first not in {"the", "a"}
     if kind == "label":
-        after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        after = span.doc[span.end].norm_ if span.end < len(span.doc) else ""
         if after in model.sets["label_not_person"]:
             return False
+        if span_words[-1] in model.sets["literal_label"] and len(span_words) == 1:
+            # "the baby", "a disaster of a birthday": a noun, unless said of someone.
+            previous = before[-1] if before else ""
+            about_someone = (
+                bool(set(before) & model.sets["other_pronoun"]) and previous in _BEFORE_A_LABEL
+            )
+            short = len([w for w in words if w.isalpha()]) <= 4 and previous in {
+                "a",
+                "such",
+                "what",
+            }
+            if not (about_someone or short):
+                return False
         if after in model.sets["other_pronoun"]:
             return True
         for word in reversed(before):
@@ -235,57 +776,292 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model) -> bool:
                 break
         return True
     if kind == "demand":
-        after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+        after = _norms(span.doc[span.end : span.end + 2])
         if after and after[0] in model.sets["try_verb"]:
             return False
-        if span[-1].lower_ == "must" and after[:1] and after[0] in _MUST_NOT_DEMAND:
+        if span_words[-1] == "must" and after[:1] and after[0] in _MUST_NOT_DEMAND:
             return False
         if first == "why":
             return False
-        if span[0].i == sent.start:
-            # Sentence-opening imperatives: kind ones, questions and polite asks are fine.
-            if "please" in words or is_question or "pressure" in words:
+        if span_words[:3] in (["can", "you", "not"], ["could", "you", "not"]):
+            return True  # "Can you not do that?" is an order in a question's clothes
+        if span[0].i == sent.start and ("please" in words or is_question):
+            return False
+        if any(p in text for p in model.sets["caring_phrase"]):
+            return False  # "You should totally go for it"
+        if span_words[0] == "you" and set(later) & (model.sets["positive"] | _KIND_REASON):
+            return False  # "You should call your sister, she'd love that"
+        if span[0].i == sent.start and span_words[0] != "you":
+            if set(words) & model.sets["caring"]:
+                return False  # "Get home safe", "Take a jacket, it's chilly", "Drive safely"
+            if any(p in text for p in model.sets["caring_phrase"]):
+                return False  # "Don't be so hard on yourself"
+            if " too hard " in text or " too late " in text or " too much " in text:
+                return False  # "Don't work too hard"
+            # Sentence-opening imperatives: kind ones and polite asks are fine.
+            if "pressure" in words:
                 return False
             if after and after[0] in _SUBJECTS:
                 return False
-            if (
-                len(span) == 3
-                and span[1].lower_ == "n't"
-                and span[2].lower_ in model.sets["kind_imperative_next"]
-            ):
+            if span_words[:2] == ["do", "n't"] and len(span_words) == 3:
+                nxt = span_words[2]
+                if nxt in model.sets["kind_imperative_next"]:
+                    return False
+                if nxt == "be" and after[:1] and after[0] in model.sets["kind_be_next"]:
+                    return False
+            if span_words[-1] in {"take", "stop"} and after[:1] in (["care"], ["by"]):
                 return False
-            if span[-1].lower_ in {"take", "stop"} and after[:1] in (["care"], ["by"]):
+            if span_words[-1] == "stop" and after[:1] and after[0] in model.sets["kind_stop_next"]:
+                return False  # "Stop worrying, it will be fine"
+            # "Call me when you land", "Text me once you're there": a caring ask.
+            if re.search(r" (?:when|once|if|whenever|as soon as) you ", text):
                 return False
-        return not (_is_i_statement(sent.text) and {"when", "if"} & set(before))
-    if kind == "contempt" and span.text.lower() == "whatever":
-        # "Whatever." is a shrug; "Whatever you decide is fine" is not.
-        after = [t.lower_ for t in span.doc[span.end : span.end + 2]]
-        return not after or not after[0].isalpha() or after == ["you", "say"]
+            if span_words[-1] == "tell" and after == ["me", "about"]:
+                return False  # "Tell me about your day"
+            # "Do what you want" is a shrug, not an order.
+            if span_words[-1] == "do" and after[:1] and after[0] in {"what", "whatever"}:
+                return False
+        return not _framed(span, sent, model)
+    if kind == "contempt":
+        if span.text.lower() == "whatever":
+            # "Whatever." is a shrug; "Whatever you decide is fine" is not.
+            after = _norms(span.doc[span.end : span.end + 2])
+            return not after or not after[0].isalpha() or after == ["you", "say"]
+        if set(span_words) <= _PRAISE_FRAME | model.sets["praise"] | model.sets["interjection"]:
+            # Praise is sarcasm only with an irony cue after it ("Thanks for the help, as
+            # usual", "Congratulations, you managed to…") or a "Wow, thanks"; "Wow, thanks
+            # for the flowers, I love them" is sincere.
+            if set(words) & model.sets["sincere"]:
+                return False
+            if later[:1] == ["to"] and span_words[-1] in {"thanks", "thank"}:
+                return False  # "Thanks to you we lost the deposit" blames; it is not praise
+            after = " " + " ".join(later) + " "
+            if span_words[-1] in {"thanks", "thank"}:
+                after = after.replace(" so much for ", " for ")  # "Thanks so much for…"
+            if any(cue in after for cue in model.sets["irony_cue"]):
+                return True
+            blamed = [
+                t for t in span.doc[span.end : sent.end] if t.lemma_ in model.sets["blame_verb"]
+            ]
+            if blamed and span_words[-1] not in {"cheers"}:
+                return True  # "Great job ruining dinner", "Thanks for forgetting my birthday"
+            return first in model.sets["interjection"] and bool(
+                set(span_words) & {"thanks", "thank"}
+            )
+        # "Oh wow, that's amazing news!" is sincere; "Lovely, just lovely" is not.
+        if set(span_words) <= _OPENER_WORDS and set(later) & model.sets["sincere"] - set(
+            span_words
+        ):
+            return False
+        if span_words[-1] in {"sure", "fine"} and span_words[0] in _words("yeah yea ok okay yes"):
+            return not [
+                w for w in later if w.isalpha()
+            ]  # "Yeah, sure." but not "Yeah, sure, I'll…"
+        if span_words[:1] == ["as"] and span_words[-1] in {"usual", "always"}:
+            return bool(set(words) & model.sets["praise"])
+        if span_words[:2] == ["not", "like"]:
+            # "…, not like I'm waiting" / "it's not like I matter"; not "I'm not like you"
+            # or "it's not like you to be late".
+            previous = before[-1] if before else ""
+            opener = previous in {"'s", "is", ",", "-", "—", "it"} or not before
+            return opener and later[:1] != ["to"] and bool(later)
+        if span_words[:1] == ["are"] or span_words[:2] == ["well", "are"]:
+            return not is_question or bool(set(later[:2]) & {"a", "so", "just", "such"})
+        return True
     if kind == "why_question":
-        lowered = [t.lower_ for t in span]
-        return not (
-            "we" in [t.lower_ for t in span.doc[span.end : span.end + 1]] and "do" in lowered
-        )
+        lowered = span_words
+        return not ("we" in _norms(span.doc[span.end : span.end + 1]) and "do" in lowered)
+    if kind == "mind_reading":
+        nxt = later[:2]
+        if (
+            span_words[-1] in {"probably", "obviously", "clearly"}
+            and nxt[:1]
+            and nxt[0]
+            in {"know", "remember", "heard", "noticed", "saw", "need", "have", "seen", "guessed"}
+        ):
+            return False  # "You probably know this already, but…"
+        if span_words[:2] in (["i", "bet"], ["i", "know"]):
+            after_you = _norms(span.doc[span.end : sent.end])
+            if span_words[-1] in {"'re", "are"}:
+                after_you = [span_words[-1], *after_you]
+            if (
+                after_you[:1]
+                and after_you[0] in {"'re", "are", "must", "'ve", "have"}
+                and set(after_you[1:4]) & _SYMPATHETIC
+            ):
+                return False  # "I bet you're tired after the trip", "I know you're busy"
+        if (
+            len(span_words) >= 3
+            and span_words[1] in {"never", "always"}
+            and span[2].lemma_ in {"want", "like", "wish"}
+        ):
+            return False  # "You never want to talk": a complaint about the act, blamed as such
+        return not _framed(span, sent, model) or "purpose" in span_words
     return True
+
+
+def _you_is_subject(doc: Doc, i: int) -> bool:
+    """Whether the "you" at ``i`` starts a clause (not "I love you", "when you…")."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[i].is_sent_start:
+        return True
+    prev = doc[j].norm_
+    return prev in _words(
+        ", and but then so because — - : now honestly seriously oh well look yet also just again"
+    )
+
+
+def _generic_blame(doc: Doc, model: _Model) -> list[tuple[int, int]]:
+    """ "you <verb>…" that reports what the partner did, with a sign that it was wrong.
+
+    The patterns name verbs that accuse on their own ("you ignored"); this catches the
+    rest: a past-tense or present act by "you" followed by a cue such as "my", "without
+    asking", "again", "in front of", "at me" ("You moved my things", "You went to bed without
+    saying goodnight", "You raised your voice at me").
+    """
+    found = []
+    cues = model.sets["blame_cue"]
+    for token in doc:
+        if token.norm_ != "you" or not _you_is_subject(doc, token.i):
+            continue
+        j = token.i + 1
+        while j < len(doc) and doc[j].norm_ in model.sets["adverb"] and doc[j].norm_ not in _NEG:
+            j += 1
+        if j >= len(doc):
+            continue
+        verb = doc[j]
+        word = verb.norm_
+        if word in {"were", "was", "'re", "are"}:
+            found.extend(_be_blame(doc, token.i, j, model))
+            continue
+        if not word.isalpha() or word in model.sets["not_an_act"]:
+            continue
+        if verb.lemma_ in model.sets["kind_act"] or word in model.sets["kind_act"]:
+            continue  # "You always bring me coffee in bed"
+        is_past = word in model.sets["irregular_past"] or (
+            verb.lemma_ != word and len(word) > 3 and not word.endswith(("s", "ing"))
+        )
+        clause = []
+        for t in doc[j + 1 :]:
+            if t.is_sent_start or t.norm_ in {".", "!", "?", ";"}:
+                break
+            clause.append(t.norm_)
+        text = " " + " ".join(clause) + " "
+        sentence = _norms(token.sent)
+        concessive = {
+            i
+            for i, w in enumerate(clause[:-1])
+            if w == "even" and clause[i + 1] in {"though", "if", "when", "after", "so", "more"}
+        }
+        cue_words = {w for i, w in enumerate(clause[:8]) if i not in concessive}
+        cue = (
+            bool(cue_words & cues)
+            or any(p in text for p in model.sets["blame_cue_phrase"])
+            or bool(set(sentence) & model.sets["absolute"])
+            or bool(set(_norms(doc[token.i + 1 : j])) & model.sets["absolute"])
+            or " every " in " " + " ".join(sentence) + " "
+        )
+        if not cue and not (is_past and set(clause[:3]) & {"my", "our"}):
+            continue
+        if not is_past and not (verb.lemma_ == word or word.endswith("s")):
+            continue
+        found.append((token.i, j + 1))
+    return found
+
+
+def _be_blame(doc: Doc, you: int, be: int, model: _Model) -> list[tuple[int, int]]:
+    """ "You were glued to the football all day", "You were out all night": a state with a cue."""
+    clause = []
+    for t in doc[be + 1 :]:
+        if t.is_sent_start or t.norm_ in {".", "!", "?", ";", ",", "but", "and"}:
+            break
+        clause.append(t.norm_)
+    if not clause or set(clause) & model.sets["positive"] or clause[0] in {"a", "an", "the"}:
+        return []
+    text = " " + " ".join(clause) + " "
+    strong = {"all", "whole", "again", "drunk", "late", "instead", "rude", "still", "glued"}
+    if set(clause) & strong or any(p in text for p in model.sets["blame_cue_phrase"]):
+        return [(you, be + 1)]
+    return []
+
+
+def _you_are_label(doc: Doc, start: int, model: _Model) -> int | None:
+    """The "you" of "you're (so/such a/the most) <label>" before a label at ``start``."""
+    j = start - 1
+    steps = 0
+    while j >= 0 and steps < 6:
+        word = doc[j].norm_
+        if doc[j].is_punct or word in {"and", "but", "when", "because", "if", "that"}:
+            return None
+        if word in {"'re", "are", "were", "was", "being", "r"}:
+            k = j - 1
+            while k >= 0 and (
+                doc[k].norm_ in model.sets["adverb"]
+                or doc[k].norm_ in {"'re", "are", "were", "was", "r"}
+            ):
+                k -= 1
+            if k >= 0 and doc[k].norm_ == "you":
+                return k
+            return None
+        j -= 1
+        steps += 1
+    return None
 
 
 def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
     """Token spans (kind, start, end) after context checks, merged per kind."""
     raw: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS}
+    matches = []
     for match_id, start, end in model.matcher(doc):
         key = doc.vocab.strings[match_id]
-        kind = key.split("#", 1)[0]
-        span = doc[start:end]
-        sent = span.sent
-        if key in model.anchored and start != sent.start:
+        if key in model.anchored and start != doc[start].sent.start:
             continue
-        if _keep(kind, span, sent, model):
+        matches.append((key.split("#", 1)[0], start, end))
+    # Sarcasm first: it changes how the rest of its sentence reads.
+    for kind, start, end in matches:
+        span = doc[start:end]
+        if kind == "contempt" and _keep(kind, span, span.sent, model):
             raw[kind].append((start, end))
-    # Absolutes inside sarcasm ("thanks for nothing") are part of the sarcasm.
+    sarcastic_sents = {doc[s].sent.start for s, _e in raw["contempt"]}
+    for kind, start, end in matches:
+        span = doc[start:end]
+        sarcastic = span.sent.start in sarcastic_sents
+        if kind != "contempt" and _keep(kind, span, span.sent, model, sarcastic):
+            raw[kind].append((start, end))
+    for start, end in _generic_blame(doc, model):
+        span = doc[start:end]
+        if _keep("blame", span, span.sent, model):
+            raw["blame"].append((start, end))
+    # "You're (so / such a / the most) selfish": a label said to the partner also blames.
+    for start, end in raw["label"]:
+        you = _you_are_label(doc, start, model)
+        if you is not None:
+            span = doc[you:end]
+            if not _framed(span, span.sent, model):
+                raw["blame"].append((you, end))
+    # Sarcasm owns the absolutes and praise inside it ("thanks for nothing", "because
+    # you're always so helpful" is not blame).
     contempt = raw["contempt"]
     raw["absolute"] = [
         (s, e) for s, e in raw["absolute"] if not any(cs <= s and e <= ce for cs, ce in contempt)
     ]
+    raw["blame"] = [
+        (s, e)
+        for s, e in raw["blame"]
+        if not (
+            doc[s].sent.start in sarcastic_sents
+            and set(_norms(_clause_after(doc, s))) & model.sets["positive"]
+        )
+    ]
+    # "I bet you forgot on purpose": the "you…" is the guess, already a mind-reading.
+    minds = raw["mind_reading"]
+    raw["blame"] = [(s, e) for s, e in raw["blame"] if not any(ms < s < me for ms, me in minds)]
+    # "Why do you always…" is a why-question, not also blame.
+    whys = {doc[s].sent.start for s, _e in raw["why_question"]}
+    raw["blame"] = [(s, e) for s, e in raw["blame"] if doc[s].sent.start not in whys]
+    doc.user_data["label_tokens"] = {i for s, e in raw["label"] for i in range(s, e)}
     merged: list[tuple[str, int, int]] = []
     for kind in KINDS:
         spans = sorted(raw[kind])
@@ -302,156 +1078,574 @@ def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
     return merged
 
 
-def _verdict(text: str, kinds: set[str]) -> str:
-    if _is_i_statement(text) and not kinds & {"blame", "label", "contempt"}:
+def _verdict(doc: Doc, spans: list[tuple[str, int, int]], model: _Model) -> str:
+    kinds = {k for k, _s, _e in spans}
+    if not kinds:
+        return "i_statement"
+    sents = list(doc.sents)
+    framed = {s.start for s in sents if _frame_at(_norms(s), model) is not None}
+    opens_framed = bool(sents) and sents[0].start in framed
+    if opens_framed and not kinds & {"blame", "label", "contempt"}:
         return "i_statement"
     if kinds & {"label", "contempt"} or {"blame", "absolute"} <= kinds:
         return "hurtful"
-    return "gentler" if kinds else "i_statement"
+    return "gentler"
 
 
 # --- the suggestion --------------------------------------------------------------------------
 
-_DROP = {
-    "always",
-    "never",
-    "constantly",
-    "just",
-    "even",
-    "really",
-    "ever",
-    "still",
-    "again",
-    "anymore",
-    "so",
-    "literally",
-    "honestly",
-    "obviously",
-    "clearly",
-    "once",
-    "completely",
-    "totally",
-    "actually",
-}
-_CLAUSE_END = {".", "!", "?", ";", ",", "and", "but", "so", "because", "when", "while", ":"}
+_DROP = _words(
+    """
+    always never constantly just even really ever still again anymore literally honestly
+    obviously clearly once completely totally actually forever continually seriously
+    deliberately purposely so
+    """
+)
+_CLAUSE_END = set(
+    [".", "!", "?", ";", ",", "and", "but", "because", "when", "while", ":", "whenever", "cos"]
+)
+_TAG_AUX = {"do", "did", "does", "are", "were", "is", "have", "was", "wo", "ca", "can", "will"}
+_ATTACHED = {"n't", "'re", "'s", "'ve", "'ll", "'d", "'m", "-"}
+_BE = {"'re", "are", "were", "was", "r"}
+_MODAL = {"could", "should", "would", "might", "must", "'d", "will", "'ll", "can", "ca", "wo"}
+_DANGLING_END = _words(
+    """
+    a an the such so being your my our to of with at for and but very really be than more
+    most 're you're you've like about from by into look person man woman people kind type
+    sort just when or feel seem sound who which
+    """
+)
+_PRONOUN_HEADS = {"we", "i", "they", "he", "she", "it", "the", "kids", "my", "our", "everyone"}
+_NOT_A_HEAD = _words(
+    """
+    to like than about for of in on at with the a an so such this that more too there and
+    but 's is it all no nothing everything only one person
+    """
+)
 
 
-def _clause_after(doc: Doc, start: int) -> list[Any]:
+@dataclass(frozen=True)
+class _Event:
+    text: str
+    past: bool = False
+    perfect: bool = False
+    felt: str = ""  # "You made me feel small" -> "small": the writer's own words
+
+
+def _clause_after(doc: Doc, start: int) -> list[Token]:
     tokens = []
     for token in doc[start:]:
-        if token.lower_ in _CLAUSE_END or (token.is_punct and token.text not in {"'", "-"}):
+        if token.is_space:
+            continue
+        if token.norm_ == "so":
+            # "so" ends a clause only as a conjunction ("…, so I left"), not as "so lazy".
+            nxt = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
+            if nxt in {"i", "we", "you", "now", "then", "that"}:
+                break
+            tokens.append(token)
+            continue
+        if token.norm_ in _CLAUSE_END or (token.is_sent_start and tokens):
+            break
+        if token.norm_ in _TAG_AUX and tokens:
+            # A tag at the end ("…anymore, do you", "…again, didn't you") is not the event.
+            rest = [
+                t.norm_ for t in doc[token.i + 1 : token.sent.end] if t.is_alpha or t.norm_ == "n't"
+            ]
+            if (rest[:1] == ["you"] and len(rest) == 1) or rest == ["n't", "you"]:
+                break
+        if token.is_punct and token.text not in {"'", "-"}:
             break
         tokens.append(token)
     return tokens
 
 
+def _word(token: Token) -> str:
+    """How a token is written in a suggestion: the spelling-fixed word, "I" capitalised."""
+    norm = token.norm_
+    if norm == "i":
+        return "I"
+    if norm != token.lower_ and (
+        norm in _ATTACHED or token.lower_ in _SPELLING or norm == "your" or norm == "you"
+    ):
+        return norm
+    return token.text
+
+
 def _render(tokens: list[Any]) -> str:
     text = ""
     for token in tokens:
-        piece = token.text if token.lower_ != "i" else "I"
+        piece = token if isinstance(token, str) else _word(token)
         if text and not piece.startswith("'") and piece not in {"n't", "-"}:
             text += " "
         text += piece
     return text.strip()
 
 
-def _you_event(doc: Doc, you: int, model: _Model, negated: bool = False) -> tuple[str, str | None]:
-    """(event, verb lemma) for "when …", built from the clause that starts at ``you``."""
+def _is_past(token: Token, model: _Model) -> bool:
+    word = token.norm_
+    if word in model.sets["irregular_past"] or word in {"did", "was", "were", "had"}:
+        return True
+    return word.endswith("ed") and token.lemma_ != word and len(word) > 3
+
+
+def _reads_well(words: list[str]) -> bool:
+    """Whether an event clause is a whole clause: no dangling "you're," or "you this"."""
+    if len(words) < 2 or not words[0].startswith("you"):
+        return False
+    if words[-1].lower() in _DANGLING_END:
+        return False
+    if words[0] == "you" and words[1].lower() in _NOT_A_HEAD | {"'re", "were", "are", "was"}:
+        return (
+            len(words) > 2
+            and words[1] in {"were", "was"}
+            and words[2] not in _NOT_A_HEAD - {"on", "at", "in", "there", "here", "so"}
+        )
+    return True
+
+
+_FILLERS = (
+    ("for", "once"),
+    ("for", "a", "change"),
+    ("as", "usual"),
+    ("as", "always"),
+    ("no", "excuses"),
+    ("right", "now"),
+    ("or", "else"),
+    ("like", "always"),
+    ("as", "ever"),
+    ("for", "no", "reason"),
+    ("on", "purpose"),
+)
+
+
+def _filler_phrases(tokens: list[Any]) -> set[int]:
+    """Token indices of filler phrases a suggestion leaves out ("for once", "as usual")."""
+    norms = [t.norm_ for t in tokens]
+    found: set[int] = set()
+    for n in range(len(norms)):
+        for phrase in _FILLERS:
+            if tuple(norms[n : n + len(phrase)]) == phrase:
+                found |= {tokens[k].i for k in range(n, n + len(phrase))}
+    return found
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A word the suggestion puts in place of a token ("everyone" -> "other people")."""
+
+    text: str
+    i: int = -1
+    is_space: bool = False
+    is_punct: bool = False
+
+    @property
+    def norm_(self) -> str:
+        return self.text
+
+    lower_ = norm_
+    lemma_ = norm_
+
+
+_SOFTER = {
+    "everyone": "other people",
+    "everybody": "other people",
+    "everything": "things",
+    "forever": "a long time",
+}
+
+
+def _strip(tokens: list[Token], model: _Model, absolute: set[int]) -> tuple[list[Any], bool]:
+    """Drop absolutes, fillers and labels; say whether a label about the person was dropped."""
+    kept: list[Any] = []
+    dropped_label = False
+    skip_time = False
+    phrases = _filler_phrases(tokens)
+    keep_next = False
+    for t in tokens:
+        word = t.norm_
+        if word in {"n't", "not"}:
+            kept.append(t)  # "don't ever do that" keeps its "don't"
+            continue
+        if t.i in absolute or word in {"every", "each"}:
+            if word in _SOFTER:
+                kept.append(_Piece(_SOFTER[word]))  # "in front of everyone" -> "…other people"
+                continue
+            nxt = t.doc[t.i + 1].norm_ if t.i + 1 < len(t.doc) else ""
+            if word in {"every", "each"} and (
+                nxt not in model.sets["time_noun"] or (len(kept) == 1 and nxt != "time")
+            ):
+                kept.append(_Piece("the"))  # "you ruin every holiday" -> "you ruin the holiday"
+                keep_next = True
+                continue
+            if keep_next and word not in {"single"}:
+                kept.append(t)
+                keep_next = False
+                continue
+            skip_time = True
+            continue
+        if t.i in phrases:
+            continue
+        if skip_time and word in model.sets["time_noun"]:
+            skip_time = False
+            continue
+        skip_time = False
+        if word in _DROP:
+            nxt = t.doc[t.i + 1].norm_ if t.i + 1 < len(t.doc) else ""
+            if word == "so" and nxt in {"much", "many", "often", "long", "little", "far", "hard"}:
+                kept.append(t)  # "stop spending so much" keeps its "so"
+            continue
+        labels = t.doc.user_data.get("label_tokens", set())
+        is_label = t.i in labels
+        is_intensifier = word in model.sets["intensifier"] and bool({t.i + 1, t.i + 2} & labels)
+        if is_label or is_intensifier:
+            previous = kept[-1].norm_ if kept else ""
+            if previous in {"look", "feel", "sound", "seem", "me", "like", "myself"}:
+                kept.append(t)  # "you made me look stupid": the writer's words about themself
+                continue
+            dropped_label = dropped_label or is_label
+            continue
+        kept.append(t)
+    return kept, dropped_label
+
+
+def _you_event(
+    doc: Doc,
+    you: int,
+    model: _Model,
+    absolute: set[int],
+    negated: bool = False,
+    tense: bool | None = None,
+) -> _Event | None:
+    """What "you" did, as a clause for "when …"; None when nothing concrete is left.
+
+    ``tense`` forces past (True) or present (False), as a question's helper verb does.
+    """
     clause = _clause_after(doc, you + 1)
-    words = [t for t in clause if t.lower_ not in _DROP and t.lower_ not in model.sets["label"]]
-    negated = negated or any(t.lower_ in {"never", "n't", "not"} for t in clause)
-    words = [t for t in words if t.lower_ not in {"n't", "not", "do", "did", "does", "have", "'ve"}]
+    # The helpers and adverbs before the verb: "you (never / didn't even / have never) …".
+    lead = 0
+    while lead < len(clause) and (
+        clause[lead].norm_ in _NEG | _DROP | {"do", "did", "does", "have", "'ve", "has", "so"}
+        and not (
+            clause[lead].norm_ in {"do", "did", "does", "have", "has", "'ve"}
+            and (lead + 1 >= len(clause) or clause[lead + 1].norm_ not in _NEG | _DROP)
+        )
+    ):
+        lead += 1
+    helpers = clause[:lead]
+    negated = negated or any(t.norm_ in _NEG for t in helpers)
+    perfect_helper = any(t.norm_ in {"have", "'ve", "has"} for t in helpers)
+    body, dropped_label = _strip(clause[lead:], model, absolute)
+    words = body
     if not words:
-        return "", None
+        return None
     head = words[0]
-    lemma = head.lemma_ or head.lower_
-    rest = _render(words[1:])
-    if head.lower_ in {"'re", "are", "were", "was"}:
-        return (_("you're %(rest)s") % {"rest": rest}).strip(), None
-    if head.lower_ in {"made", "make", "makes"} and len(words) > 2 and words[2].lower_ == "feel":
-        return (_("I feel %(rest)s") % {"rest": _render(words[3:])}).strip(), "feel"
+    past = (
+        _is_past(head, model)
+        or any(t.norm_ == "did" for t in helpers)
+        or any(t.norm_ in {"did", "were", "was"} for t in doc[max(0, you - 2) : you])
+    )
+    if tense is not None:
+        past = tense
+    if perfect_helper:
+        # "you've never once apologised" -> "you haven't apologised"
+        verb = "haven't" if negated else "'ve"
+        return _Event(_render(["you", verb, *words]), perfect=True)
+    word = head.norm_
+    if word in _PRONOUN_HEADS:
+        return None  # "because of you we missed the train": "you" is not doing anything
+    if word in {"promised", "promise", "said", "say"} and any(
+        t.norm_ == "n't" for t in doc[clause[-1].i + 1 : doc[you].sent.end]
+    ):
+        return None  # "You promised to call and you didn't": the broken promise is the event
+    if word in _BE:
+        rest = [t for t in words[1:] if t.norm_ != "being"]
+        allowed = {"on", "at", "in", "so", "there", "here", "too"}
+        if dropped_label or not rest or rest[0].norm_ in _NOT_A_HEAD - allowed:
+            return None
+        if rest[0].norm_ in {"the", "a", "an"}:
+            return None
+        negated = negated or any(t.norm_ in _NEG for t in clause[1:3])
+        rest = [t for t in rest if t.norm_ not in _NEG]
+        be = "were" if word in {"were", "was"} else "'re"
+        text = _render(["you", be] + (["not"] if negated else []) + rest)
+        return _Event(text, past=be == "were")
+    if word in {"have", "'ve", "has"}:
+        rest = words[1:]
+        if not rest:
+            return None
+        if rest[0].norm_ in {"no", "to"}:
+            return _Event(_render(["you", *words]), past=False) if len(rest) > 1 else None
+        verb = "haven't" if negated else "'ve"
+        return _Event(_render(["you", verb, *rest]), perfect=True)
+    if word in _MODAL:
+        rest = words[1:]
+        if rest and rest[0].norm_ in _NEG:
+            negated, rest = True, rest[1:]
+        if rest and rest[0].norm_ in {"have", "'ve"} and len(rest) > 1:
+            # "you should have told me" -> "you didn't tell me"
+            return _Event(_render(["you", "didn't", rest[1].lemma_, *rest[2:]]), past=True)
+        if negated and rest and word in {"ca", "can", "wo", "will", "could", "would"}:
+            modal = {
+                "ca": "can't",
+                "can": "can't",
+                "wo": "won't",
+                "will": "won't",
+                "could": "couldn't",
+                "would": "wouldn't",
+            }[word]
+            return _Event(_render(["you", modal, *rest]), past=word in {"could", "would"})
+        return None
+    if (
+        word in {"made", "make", "makes"}
+        and len(words) > 2
+        and words[1].norm_ in {"me", "us"}
+        and words[2].norm_ == "feel"
+    ):
+        # The writer's own words, negations kept: "like I don't matter".
+        felt = _render([t for t in words[3:] if t.norm_ not in {"even"}])
+        return _Event("", past=word == "made", felt=felt) if felt else None
+    if word in _NOT_A_HEAD or not word.isalpha():
+        return None
+    rest = words[1:]
+    if word.endswith("ing") and len(word) > 4:
+        # "I'm tired of you ignoring me" -> "you ignore me"
+        head = _Piece(_ing_base(word))
+        past = False
+    if negated and head.lemma_ == "be":
+        return None  # "Why can't you be nicer…" has no act to name
     if negated:
-        # "you never listen to me" -> "you don't listen to me": the act, without the absolute.
-        return (_("you don't %(verb)s %(rest)s") % {"verb": lemma, "rest": rest}).strip(), lemma
-    return f"you {lemma} {rest}".strip(), lemma
+        aux = "didn't" if past else "don't"
+        text = _render(["you", aux, head.lemma_, *rest])
+    elif past:
+        text = _render(["you", head if _is_past(head, model) else _past(head.lemma_), *rest])
+    else:
+        verb = head.lemma_ if head.norm_.endswith("s") and head.lemma_ else head
+        text = _render(["you", verb, *rest])
+    return _Event(text, past=past)
 
 
-def _topic(text: str, model: _Model) -> dict[str, Any] | None:
-    words = set(re.findall(r"[a-z']+", text.lower()))
+def _ing_base(word: str) -> str:
+    """ "helping" -> "help", "making" -> "make", "sitting" -> "sit"."""
+    stem = word[:-3]
+    for candidate in (
+        stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+        stem + "e",
+        stem,
+    ):
+        if (
+            candidate
+            and simplemma.is_known(candidate, lang="en")
+            and (candidate != stem + "e" or not _STEM_END.search(stem))
+        ):
+            return candidate
+    return stem
+
+
+def _past(verb: str) -> str:
+    """ "say" -> "said", "invite" -> "invited", "stop" -> "stopped"."""
+    irregular = _IRREGULAR.get(verb, "").split()
+    if irregular:
+        return irregular[0]
+    if verb in _IRREGULAR:
+        return verb  # "put", "let", "cut"
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    if len(verb) <= 4 and re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def _topic(doc: Doc, spans: list[tuple[str, int, int]], model: _Model) -> dict[str, Any] | None:
+    """The topic whose words the draft uses most; words in a finding count double."""
+    inside = {i for _k, s, e in spans for i in range(s, e)}
+    best, best_score = None, 0
     for topic in model.topics:
-        if words & set(topic["words"]):
-            return topic
-    return None
+        words = set(topic["words"])
+        score = 0
+        for token in doc:
+            if token.norm_ in words or token.lemma_ in words:
+                score += 2 if token.i in inside else 1
+        if score > best_score:
+            best, best_score = topic, score
+    return best
+
+
+@cache
+def _journal_words() -> frozenset[str]:
+    return frozenset(f.word.lower() for f in feelings.all_feelings())
 
 
 def _feeling_word(slug: str) -> str:
+    if slug == "hurt":
+        return _("hurt")  # the core feeling's word is "Hurt and shame"
     feeling = feelings.find(slug)
     return _(feeling.word) if feeling else slug
 
 
-def _suggest(text: str, doc: Doc, spans: list[tuple[str, int, int]], model: _Model) -> str:
-    topic = _topic(text, model)
+_MODAL_WORDS = _words(
+    """
+    you need to ta have 've got 'd had better must should really just seriously honestly
+    """
+)
+
+
+def _demand_request(doc: Doc, start: int, end: int, model: _Model, absolute: set[int]) -> str:
+    """ "Put your phone away" -> "put your phone away"; "" when only an insult is left."""
+    sent = doc[start].sent
+    if doc[start].norm_ in {"can", "could"}:
+        tokens = _clause_after(doc, start + 2)  # "Can you not do that?" -> "not do that"
+        raw = " ".join(t.norm_ for t in tokens)
+        return _render(tokens) if tokens and raw not in {"not"} else ""
+    if doc[start].norm_ == "you":
+        # "You need to call your mother" -> "call your mother"
+        first = start
+        while first < sent.end and doc[first].norm_ in _MODAL_WORDS:
+            first += 1
+        tokens = _clause_after(doc, first)
+    elif start == sent.start:
+        tokens = list(doc[start:end]) + _clause_after(doc, end)
+    else:
+        tokens = _clause_after(doc, end)
+    # "Get up and help": a second order joined by "and" belongs to the request.
+    while tokens and tokens[-1].i + 2 < len(doc) and doc[tokens[-1].i + 1].norm_ == "and":
+        nxt = doc[tokens[-1].i + 2]
+        if nxt.norm_ in _SUBJECTS or not nxt.is_alpha or nxt.norm_ in {"the", "a", "my"}:
+            break
+        tokens += [doc[tokens[-1].i + 1], *_clause_after(doc, nxt.i)]
+    raw = " ".join(t.norm_ for t in tokens)
+    if any(raw.startswith(p) for p in model.sets["rude_request"]):
+        return ""
+    words, dropped_label = _strip(tokens, model, absolute)
+    words = [t for t in words if t.norm_ not in {"now", "yourself"}]
+    norms = [t.norm_ for t in words]
+    if dropped_label or not words or norms[-1] in {"being", "be", "like", "a", "an", "such"}:
+        return ""
+    negative = norms[:2] == ["do", "n't"]
+    if negative:
+        words, norms = words[2:], norms[2:]
+        if norms[:2] == ["you", "dare"]:
+            words, norms = words[2:], norms[2:]  # "Don't you dare walk away"
+    if norms[:1] == ["be"] and len(words) > 1 and norms[1].endswith("ing"):
+        # "You should be helping me" -> "help me"
+        words = [_Piece(_ing_base(words[1].norm_)), *words[2:]]
+        norms = [w.norm_ for w in words]
+    if not words or norms[:1] == ["you"] or norms[0] in _NOT_A_HEAD:
+        return ""
+    return _render((["not"] if negative else []) + words)
+
+
+def _suggest(doc: Doc, spans: list[tuple[str, int, int]], model: _Model) -> str:
+    topic = _topic(doc, spans, model)
+    kinds = {k for k, _s, _e in spans}
     slug = topic["feeling"] if topic else model.default_feeling
     need = _(topic["need"]) if topic else _(model.default_need)
-    kinds = {k for k, _s, _e in spans}
-    if not kinds & {"blame", "absolute", "demand", "why_question", "mind_reading"} and kinds:
+    if not kinds & {"blame", "absolute", "demand", "why_question", "mind_reading"}:
         # Labels and sarcasm alone: name the feeling underneath, not the person.
         slug = topic["feeling"] if topic else "hurt"
-    feeling = _feeling_word(slug) if slug != "hurt" else _("hurt")
-    event = ""
-    for kind in ("demand", "blame", "why_question", "mind_reading", "absolute"):
+    feeling = _feeling_word(slug)
+    absolute = {i for k, s, e in spans if k == "absolute" for i in range(s, e)}
+    event: _Event | None = None
+    for kind in ("blame", "why_question", "mind_reading", "demand"):
         found = [(s, e) for k, s, e in spans if k == kind]
         if not found:
             continue
         start, end = found[0]
         if kind == "demand":
-            tail = _render(
-                [t for t in _clause_after(doc, end) if t.lower_ not in _DROP]
-            ) or _render([t for t in _clause_after(doc, start) if t.lower_ not in _DROP])
-            request = (
-                _render(list(doc[start:end])) + " " + tail
-                if start == doc[start].sent.start and doc[start].lower_ != "you"
-                else tail
-            )
-            request = request.strip().rstrip(".!").lower()
-            if request.startswith("don't "):
-                request = "not " + request[6:]
-            return _(
-                "I feel %(feeling)s when this is still waiting, and I need to ask: "
-                "could you %(request)s?"
-            ) % {"feeling": feeling, "request": request or _("help me with this")}
-        you = next((t.i for t in doc[start : end + 1] if t.lower_ == "you"), None)
+            if event is not None:
+                break
+            request = _demand_request(doc, start, end, model, absolute)
+            if request:
+                return _(
+                    "I feel %(feeling)s right now, and I need your help: could you %(request)s?"
+                ) % {"feeling": feeling, "request": request.rstrip(".!").lower()}
+            continue
+        sent = doc[start].sent
+        you = next((t.i for t in doc[start:end] if t.norm_ == "you"), None)
         if you is None:
-            you = next(
-                (t.i for t in doc[start].sent if t.lower_ == "you" and t.i >= start - 3), None
-            )
-        if you is not None:
-            if kind == "mind_reading":
-                verbs = [
-                    t for t in _clause_after(doc, you + 1) if t.lemma_ in model.sets["mind_verb"]
-                ]
-                if verbs:
-                    rest = _render(
-                        [t for t in _clause_after(doc, verbs[0].i + 1) if t.lower_ not in _DROP]
-                    )
-                    event = _("I'm not sure you %(verb)s %(rest)s") % {
-                        "verb": verbs[0].lemma_,
-                        "rest": rest,
-                    }
-                else:
-                    event = _("I'm not sure what you're thinking")
+            you = next((t.i for t in sent if t.norm_ == "you" and t.i >= start - 3), None)
+        if you is None:
+            continue
+        if kind == "mind_reading":
+            event = _mind_event(doc, you, model, start, end)
+        else:
+            before = {t.norm_ for t in doc[start:you]}
+            # A question's helper sets the tense: "Why didn't you call?", "Why can't you…?"
+            tense = None
+            if kind == "why_question":
+                tense = bool(before & {"did", "were", "was", "could", "would", "had"})
+            if kind == "why_question" and before & {"are", "were", "was", "is", "'re"}:
+                event = _be_event(doc, you, model, absolute, before, tense)
             else:
-                before = {t.lower_ for t in doc[start:you]}
-                event, _lemma = _you_event(doc, you, model, negated=bool(before & {"n't", "not"}))
+                event = _you_event(
+                    doc, you, model, absolute, negated=bool(before & {"n't", "not"}), tense=tense
+                )
+            if event and event.text and not _reads_well(event.text.split()):
+                event = None
         if event:
             break
-    if not event:
-        event = _("things get tense between us")
-    return _("I feel %(feeling)s when %(event)s, and I need %(need)s.") % {
+    verb = _("felt") if event and event.past else _("feel")
+    if event and event.felt:
+        felt = event.felt
+        first = felt.split()[0].lower()
+        if first in _journal_words():
+            own = felt
+        elif first in {"like", "as"}:
+            own = f"{feeling}, {felt}"
+        else:
+            own = f"{feeling} and {felt}"
+        return _("I %(verb)s %(own)s, and I need %(need)s.") % {
+            "verb": verb,
+            "own": own,
+            "need": need,
+        }
+    if event and event.text:
+        template = (
+            _("I feel %(feeling)s that %(event)s, and I need %(need)s.")
+            if event.perfect
+            else _("I %(verb)s %(feeling)s when %(event)s, and I need %(need)s.")
+        )
+        return template % {
+            "verb": verb,
+            "feeling": feeling,
+            "event": " ".join(event.text.split()),
+            "need": need,
+        }
+    if kinds <= {"absolute"}:
+        return _("I feel %(feeling)s about how things have been lately, and I need %(need)s.") % {
+            "feeling": feeling,
+            "need": need,
+        }
+    return _("I feel %(feeling)s about what happened, and I need %(need)s.") % {
         "feeling": feeling,
-        "event": " ".join(event.split()),
         "need": need,
     }
+
+
+def _be_event(
+    doc: Doc, you: int, model: _Model, absolute: set[int], before: set[str], past: bool | None
+) -> _Event | None:
+    """ "Why aren't you ready yet?" -> "you're not ready yet"; None for a label."""
+    words, dropped_label = _strip(_clause_after(doc, you + 1), model, absolute)
+    words = [t for t in words if t.norm_ not in _NEG | {"being"}]
+    if dropped_label or not words or words[0].norm_ in _NOT_A_HEAD - {"on", "at", "in", "there"}:
+        return None
+    negated = bool(before & {"n't", "not"})
+    be = "were" if past else "'re"
+    return _Event(_render(["you", be] + (["not"] if negated else []) + words), past=bool(past))
+
+
+def _mind_event(doc: Doc, you: int, model: _Model, start: int, end: int) -> _Event:
+    clause = _clause_after(doc, you + 1)
+    negated = any(t.norm_ in _NEG for t in clause[:4])
+    verbs = [t for t in clause if t.lemma_ in model.sets["mind_verb"]]
+    if negated and verbs and not any(t.norm_ == "less" for t in clause):
+        rest, _dropped = _strip(_clause_after(doc, verbs[0].i + 1), model, set())
+        text = _render(["I'm", "not", "sure", "you", verbs[0].lemma_, *rest])
+        if text.split()[-1].lower() not in _DANGLING_END:
+            return _Event(text)
+    return _Event(_("I can't tell what you're thinking"))
 
 
 def coach(draft: str) -> CoachResult:
@@ -460,15 +1654,23 @@ def coach(draft: str) -> CoachResult:
     if not text.strip():
         return CoachResult(verdict="i_statement", findings=(), suggestion="")
     model = _model()
-    doc = _doc(text)
+    clean, where = _normalise(text)
+    doc = _doc(clean)
     spans = _spans(doc, model)
+
+    def start_of(i: int) -> int:
+        return where[doc[i].idx]
+
+    def end_of(i: int) -> int:
+        return where[doc[i].idx + len(doc[i].text) - 1] + 1
+
     findings = tuple(
         sorted(
             (
                 Finding(
                     kind=kind,
-                    start=doc[s].idx,
-                    end=doc[e - 1].idx + len(doc[e - 1].text),
+                    start=start_of(s),
+                    end=end_of(e - 1),
                     explanation=_(EXPLANATIONS[kind]),
                 )
                 for kind, s, e in spans
@@ -476,10 +1678,9 @@ def coach(draft: str) -> CoachResult:
             key=lambda f: (f.start, f.end, KINDS.index(f.kind)),
         )
     )
-    kinds = {f.kind for f in findings}
-    verdict = _verdict(text, kinds)
+    verdict = _verdict(doc, spans, model)
     if not findings or verdict == "i_statement":
         suggestion = text.strip()
     else:
-        suggestion = _suggest(text, doc, spans, model)
+        suggestion = _suggest(doc, spans, model)
     return CoachResult(verdict=verdict, findings=findings, suggestion=suggestion)
