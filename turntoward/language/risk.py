@@ -31,8 +31,11 @@ pattern match is about the writer, now:
   course of" are not cues. A question ("she asked if I feel unsafe at home") suppresses
   what it asks about in its own clause.
 * **Past and resolved.** For self-harm, a past marker in the sentence ("used to", "years
-  ago", "as a teenager", "once felt") suppresses the match unless a present marker
-  ("again", "still", "lately", "tonight" ...) is there too. For partner categories the
+  ago", "as a teenager", "once felt", "since I last", an age such as "when I was 19" or
+  "at 16") suppresses the match unless a present marker ("again", "still", "lately",
+  "tonight" ...) is there too, and a resolution ("therapy helped", "been clean for")
+  suppresses it even then. A self-injury match done by "it" or the partner ("he threw a
+  glass and it cut my arm") is not self-harm; the partner pattern finds the violence. For partner categories the
   nearest partner mentioned at or before the match decides: an ex, or an old/former/
   previous/last partner ("my old boyfriend used to check my phone"), does not fire; a
   current one does, even in the same sentence as an ex. A past marker together with a
@@ -510,7 +513,12 @@ class _Engine:
             return False
         present = _has_any(sentence, self.present)
         if spec.category == "self_harm":
-            if _has_any(sentence, self.past) and (not present or _has_any(sentence, self.resolved)):
+            if start > s_start and (
+                keys[start - 1] == "it" or keys[start - 1] in self.partner_subjects
+            ):
+                return False  # "he threw a glass and it cut my arm": not done by the writer
+            past = _has_any(sentence, self.past) or _age_past(ctx.doc, s_start, s_end)
+            if past and (not present or _has_any(sentence, self.resolved)):
                 return False  # "used to ... years ago", "... as a teenager but not anymore"
             after = ctx.lowers[end:s_end]
             if any(_find(after, p) for p in self.retraction) and not any(
@@ -745,6 +753,19 @@ def _sentence_of(doc: Doc) -> list[tuple[int, int]]:
     for s, e in bounds:
         out.extend([(s, e)] * (e - s))
     return out
+
+
+def _age_past(doc: Doc, s_start: int, s_end: int) -> bool:
+    """ "when I was 19", "at 15", "aged 16": an age names a time in the past."""
+    for i in range(s_start + 1, s_end):
+        if not doc[i].like_num:
+            continue
+        prev = doc[i - 1].lower_
+        if prev in ("at", "aged", "age") or (
+            prev in ("was", "were") and i >= 2 and doc[i - 2].lower_ in ("i", "we")
+        ):
+            return True
+    return False
 
 
 def _has_any(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

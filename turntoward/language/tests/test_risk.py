@@ -438,3 +438,82 @@ def test_feared_harm_is_fear_not_violence():
 def test_play_does_not_excuse_a_severe_act():
     assert cats("He smothered me with a pillow until I couldn't breathe") == ("partner_violence",)
     assert cats("She hit me with a pillow during our pillow fight") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I pick every word carefully so he doesn't lose his temper.", "fear_of_partner"),
+        ("I say sorry all the time so he won't start shouting.", "fear_of_partner"),
+        ("My stomach ties itself in knots whenever she texts me.", "fear_of_partner"),
+        ("I freeze up when he raises his voice.", "fear_of_partner"),
+        ("I lock the bathroom door because of him.", "fear_of_partner"),
+        ("I don't dare fall asleep before he does.", "fear_of_partner"),
+        ("I never know what mood he'll be in when he gets home.", "fear_of_partner"),
+        ("What frightens me is what he could do when he's drunk.", "fear_of_partner"),
+        ("I'm terrified to tell him I spent money on clothes.", "fear_of_partner"),
+        ("I wish a bus would hit me on the way to work.", "self_harm"),
+        ("I can't keep myself safe tonight.", "self_harm"),
+        ("I've been giving my things away because I won't need them.", "self_harm"),
+        ("I made myself bleed again last night.", "self_harm"),
+        ("He backhanded me across the kitchen.", "partner_violence"),
+        ("I have a black eye from him.", "partner_violence"),
+        ("I told everyone at work I walked into a door, but it was him.", "partner_violence"),
+        ("He times how long I take at the shops.", "coercive_control"),
+        ("He said if I go to my sister's, we're over.", "coercive_control"),
+        ("I can't see my friends because he says they're bad for me.", "coercive_control"),
+    ],
+)
+def test_indirect_phrasings_fire(text, expected):
+    assert expected in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's been four years since I last hurt myself.",
+        "When I was 19 I didn't want to live, now I love my life.",
+        "He checked my phone to find the photos from the wedding.",
+        "I freeze when my boss raises his voice in meetings.",
+        "I gave my old clothes away since I don't need them anymore.",
+        "I'm scared of what my boss will say on Monday.",
+        "My heart melts when he smiles at me.",
+    ],
+)
+def test_resolved_past_and_benign_look_alikes_are_quiet(text):
+    assert cats(text) == ()
+
+
+def test_an_object_the_partner_threw_is_violence_not_self_harm():
+    assert cats("He threw a glass at me and it cut my arm.") == ("partner_violence",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I keep the kids quiet so he doesn't get wound up.", "fear_of_partner"),
+        ("I hide in the bathroom when he's drinking.", "fear_of_partner"),
+        ("I tiptoe around the house when he's had a bad day at work.", "fear_of_partner"),
+        ("I wouldn't mind if I didn't wake up tomorrow.", "self_harm"),
+        ("I burned my leg with the iron on purpose.", "self_harm"),
+        ("He had me up against the wall by my throat.", "partner_violence"),
+        ("He deleted all the men from my contacts.", "coercive_control"),
+    ],
+)
+def test_more_indirect_phrasings_fire(text, expected):
+    assert expected in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I tiptoe around when he's sleeping after a night shift.",
+        "I freeze when she asks me to sing in public.",
+        "I cut my hair on purpose to look different.",
+        "I don't feel safe with my husband.",
+        "He deleted the old photos from my phone because I asked him to.",
+        "I took my pills on time today.",
+    ],
+)
+def test_look_alikes_of_the_new_phrasings_are_quiet(text):
+    assert "self_harm" not in cats(text) if "husband" in text else cats(text) == ()
