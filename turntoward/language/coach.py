@@ -572,6 +572,16 @@ _INFORMS = re.compile(
     r", (?:so )?(?:they 're|it 's|they are|it is|i put|i 've put|i 'll bring|"
     r"i 've got|i got|i moved|i left them|i left it|i 'll drop)"
 )
+# "You left your keys out, so I moved them", "You paid the gas bill, so I'll do the water
+# one": a past act reported as logistics, not a complaint.
+_LOGISTICS = re.compile(
+    r", (?:so |and )?(?:i|we) (?:'ve |have |just |already )?(?:moved|put|popped|hung|stored"
+    r"|grabbed|tidied|brought|took|parked|fed|locked|signed|paid|sent|booked|picked)\b"
+    r"|, so (?:i|we) (?:'ll|will|can) (?:do|take|bring|grab|drop|pick|pop|put|hang|sort|book)\b"
+    r"|, so (?:that|it) 's (?:sorted|done|fine|ok|okay|covered)"
+    r"|, which (?:was|is) (?:great|lovely|kind|sweet|nice|good|brilliant|perfect|helpful)"
+    r"|\bsee you (?:there|then|later|soon|at)\b"
+)
 _FINE = _words(
     """
     ready sorted fine booked packed done set okay ok good great perfect clear arranged
@@ -650,7 +660,9 @@ def _warm(words: list[str], text: str, model: _Model, negated: bool) -> bool:
         return True
     if not negated and any(f" {p} " in text for p in model.sets["warm_act"]):
         return True
-    positive = set(words) & model.sets["positive"]
+    # "You broke my favourite mug": the favourite is the thing, not the partner.
+    owned = {w for i, w in enumerate(words[1:], 1) if words[i - 1] in {"my", "our", "the"}}
+    positive = (set(words) - (owned & {"favourite", "favorite", "best"})) & model.sets["positive"]
     if negated:
         return bool(positive & model.sets["comparative_positive"])
     return bool(positive)
@@ -692,11 +704,13 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
         if is_question and _TAG.search(text) and not set(words) & _STRONG_CUE:
             return False  # "You left early, did you sleep okay?", "…, didn't you?"
         if (
-            span[-1].lemma_ in {"forget", "leave"}
-            and later[:1] == ["your"]
+            {t.lemma_ for t in span} & {"forget", "leave"}
+            and "your" in (span_words + later)[:4]
             and _INFORMS.search(text)
         ):
             return False  # "You forgot your keys, they're on the hook": a note, not a complaint
+        if _LOGISTICS.search(text) and not set(words) & _STRONG_CUE:
+            return False  # "You left your coat here, so I hung it up"
         if _warm(later + span_words[1:], text, model, negated):
             return False
         if not sarcastic and set(before) & model.sets["positive"]:
@@ -900,6 +914,14 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
     return True
 
 
+_NOT_BEFORE_SUBJECT = _words(
+    """
+    to at for with from about tell told ask asked thank love help miss see saw want call
+    text hear watch meet phone visit hug kiss let make made need remind give show
+    """
+)
+
+
 def _you_is_subject(doc: Doc, i: int) -> bool:
     """Whether the "you" at ``i`` starts a clause (not "I love you", "when you…")."""
     j = i - 1
@@ -908,8 +930,27 @@ def _you_is_subject(doc: Doc, i: int) -> bool:
     if j < 0 or doc[i].is_sent_start:
         return True
     prev = doc[j].norm_
+    sent = doc[i].sent
+    if (
+        sent[0].norm_ in {"every", "whenever", "each", "anytime"}
+        and "you" not in _norms(doc[sent.start : i])
+        and doc[j].is_alpha
+        and prev not in _NOT_BEFORE_SUBJECT
+    ):
+        return True  # "Whenever we have guests you drink too much"
     return prev in _words(
         ", and but then so because — - : now honestly seriously oh well look yet also just again"
+    )
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether the "you" at ``i`` opens its sentence, after at most an opener ("And you…")."""
+    start = doc[i].sent.start
+    before = [t for t in doc[start:i] if not (t.is_space or t.is_punct)]
+    if not before:
+        return True
+    return len(before) == 1 and before[0].norm_ in _words(
+        "and but then so honestly seriously oh well look also yesterday tonight today"
     )
 
 
@@ -936,7 +977,12 @@ def _generic_blame(doc: Doc, model: _Model) -> list[tuple[int, int]]:
         if word in {"were", "was", "'re", "are"}:
             found.extend(_be_blame(doc, token.i, j, model))
             continue
-        if not word.isalpha() or word in model.sets["not_an_act"]:
+        clause2 = _norms(doc[j + 1 : j + 3])
+        content_past = word in {"gave", "brought", "started", "took"} and bool(
+            set(clause2) & {"up", "our", "my", "away"}
+            or clause2[1:2] in (["argument"], ["fight"], ["row"], ["rumour"], ["scene"])
+        )  # "You gave our spare key away", "You brought up my ex", "You started a row"
+        if not word.isalpha() or (word in model.sets["not_an_act"] and not content_past):
             continue
         if verb.lemma_ in model.sets["kind_act"] or word in model.sets["kind_act"]:
             continue  # "You always bring me coffee in bed"
@@ -964,7 +1010,17 @@ def _generic_blame(doc: Doc, model: _Model) -> list[tuple[int, int]]:
             or " every " in " " + " ".join(sentence) + " "
         )
         if not cue and not (is_past and set(clause[:3]) & {"my", "our"}):
-            continue
+            # "You booked the wrong date", "You told your mates about our row": a past act
+            # by the partner, said to them at the start of a sentence, reports something the
+            # writer minds, unless it is plainly kind or logistics.
+            if not (is_past and _opens_sentence(doc, token.i)):
+                continue
+            if verb.lemma_ in model.sets["neutral_act"] or word in model.sets["neutral_act"]:
+                continue
+            if set(sentence) & (model.sets["positive"] | model.sets["sincere"] | {"thanks"}):
+                continue
+            if _LOGISTICS.search(" " + " ".join(sentence) + " "):
+                continue
         if not is_past and not (verb.lemma_ == word or word.endswith("s")):
             continue
         found.append((token.i, j + 1))
@@ -1034,6 +1090,22 @@ def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
         span = doc[start:end]
         if _keep("blame", span, span.sent, model):
             raw["blame"].append((start, end))
+    # "Way to go, you made the kids cry", "Oh sure, because you're so busy scrolling": the
+    # "you…" inside sarcasm is an accusation too (the positive-clause filter below keeps
+    # "because you're always so helpful" out).
+    for token in doc:
+        if token.norm_ != "you" or doc[token.i].sent.start not in sarcastic_sents:
+            continue
+        if token.i + 1 >= len(doc):
+            continue
+        nxt = doc[token.i + 1]
+        prev = doc[token.i - 1].norm_ if token.i > doc[token.i].sent.start else ""
+        subject = _you_is_subject(doc, token.i) or prev in {"because", "cos", "cause", "coz"}
+        acts = nxt.norm_ in {"'re", "are", "were", "was", "'ve", "have"} or (
+            _is_past(nxt, model) and nxt.norm_ not in model.sets["not_an_act"]
+        )
+        if subject and acts and nxt.lemma_ not in model.sets["kind_act"]:
+            raw["blame"].append((token.i, token.i + 2))
     # "You're (so / such a / the most) selfish": a label said to the partner also blames.
     for start, end in raw["label"]:
         you = _you_are_label(doc, start, model)
@@ -1087,7 +1159,7 @@ def _verdict(doc: Doc, spans: list[tuple[str, int, int]], model: _Model) -> str:
     opens_framed = bool(sents) and sents[0].start in framed
     if opens_framed and not kinds & {"blame", "label", "contempt"}:
         return "i_statement"
-    if kinds & {"label", "contempt"} or {"blame", "absolute"} <= kinds:
+    if kinds & {"label", "contempt"} or "absolute" in kinds and kinds & {"blame", "why_question"}:
         return "hurtful"
     return "gentler"
 
