@@ -1159,7 +1159,7 @@ def _verdict(doc: Doc, spans: list[tuple[str, int, int]], model: _Model) -> str:
     opens_framed = bool(sents) and sents[0].start in framed
     if opens_framed and not kinds & {"blame", "label", "contempt"}:
         return "i_statement"
-    if kinds & {"label", "contempt"} or "absolute" in kinds and kinds & {"blame", "why_question"}:
+    if kinds & {"label", "contempt"} or ("absolute" in kinds and kinds & {"blame", "why_question"}):
         return "hurtful"
     return "gentler"
 

@@ -35,10 +35,10 @@ pattern match is about the writer, now:
   "at 16") suppresses the match unless a present marker ("again", "still", "lately",
   "tonight" ...) is there too, and a resolution ("therapy helped", "been clean for")
   suppresses it even then. A self-injury match done by "it" or the partner ("he threw a
-  glass and it cut my arm") is not self-harm; the partner pattern finds the violence. For partner categories the
-  nearest partner mentioned at or before the match decides: an ex, or an old/former/
-  previous/last partner ("my old boyfriend used to check my phone"), does not fire; a
-  current one does, even in the same sentence as an ex. A past marker together with a
+  glass and it cut my arm") is not self-harm; the partner pattern finds the violence. For
+  partner categories the nearest partner mentioned at or before the match decides: an ex,
+  or an old/former/previous/last partner ("my old boyfriend used to check my phone"), does
+  not fire; a current one does, even in the same sentence as an ex. A past marker together with a
   resolution ("he has changed", "safe now") suppresses too; a past marker alone about a
   current partner ("my husband used to hit me") still fires.
 * **Idioms.** "this traffic is killing me", "I could kill for a coffee", "dying to see it",
