@@ -1066,6 +1066,131 @@ def _you_are_label(doc: Doc, start: int, model: _Model) -> int | None:
     return None
 
 
+_MOCK_HEADS = [
+    h.split()
+    for h in [
+        "nice one",
+        "well done",
+        "top marks",
+        "hats off",
+        "way to go",
+        "bravo",
+        "brilliant",
+        "great stuff",
+        "nice work",
+        "good job",
+        "great job",
+        "nice job",
+        "smooth move",
+        "genius move",
+        "classic",
+        "typical",
+        "real mature",
+        "fantastic",
+        "lovely",
+        "wonderful",
+        "perfect",
+        "marvellous",
+        "superb",
+        "excellent",
+        "great",
+        "congratulations",
+        "congrats",
+        "gold star",
+        "ten out of ten",
+        "nice going",
+        "good going",
+        "great work",
+        "good work",
+        "amazing",
+        "outstanding",
+        "impressive",
+        "stellar",
+        "genius",
+        "super",
+    ]
+]
+_MOCK_NOUNS = _words("plan idea move work effort stuff job thinking one")
+_MOCK_FILLER = _words(", ! . really honestly seriously truly just , -- — oh wow well")
+_ALWAYS_MOCK = {
+    "nice one",
+    "typical",
+    "classic",
+    "real mature",
+    "smooth move",
+    "genius move",
+    "way to go",
+    "top marks",
+    "bravo",
+    "hats off",
+    "ten out of ten",
+    "gold star",
+}
+_BAD_FACT = _words(
+    """
+    another again late dented broken burnt burned missed lost forgot forgotten wrong alone
+    ruined fine overdrawn locked empty cold spilt spilled scratched cancelled bounced
+    """
+)
+
+
+def _mock_praise(sent: Span, model: _Model) -> tuple[int, int] | None:
+    """Praise used as a jab: "Bravo, another bill paid late", "Brilliant plan, really, top
+    marks", "Nice one." on its own, "Classic you." Sincere praise ("Well done on passing
+    your test", "Top marks for the lasagne, it was delicious", "Nice one!") is not."""
+    tokens = [t for t in sent if not t.is_space]
+    words = [t.norm_ for t in tokens]
+    i = 0
+    while i < len(words) and words[i] in {"oh", "wow", "well", "ooh", ",", "gee"}:
+        i += 1
+
+    def head_at(k: int) -> list[str] | None:
+        for head in sorted(_MOCK_HEADS, key=len, reverse=True):
+            if words[k : k + len(head)] == head:
+                return head
+        return None
+
+    head = head_at(i) if i < len(words) else None
+    if head is None:
+        return None
+    end = i + len(head)
+    if end < len(words) and words[end] in _MOCK_NOUNS and len(head) == 1:
+        end += 1
+    rest = words[end:]
+    start_tok, end_tok = tokens[0].i, tokens[end - 1].i + 1
+    phrase = " ".join(head)
+    content = [w for w in rest if w not in _MOCK_FILLER]
+    if rest[:1] in (["on"], ["for"], ["to"], ["with"], ["at"]) or (
+        rest[:1] == ["you"] and phrase in {"congratulations", "congrats"}
+    ):
+        return None  # "Well done on passing your test", "Top marks for the lasagne"
+    others = set(words) - set(head)
+    if others & (model.sets["sincere"] | model.sets["positive"]) - {"really"}:
+        return None
+    if not content:
+        ends_warm = "!" in words[end:]
+        if phrase in _ALWAYS_MOCK and not ends_warm:
+            return (start_tok, end_tok)
+        return None
+    if content in (["you"], ["of", "you"]) and phrase in {"classic", "typical"}:
+        return (start_tok, end_tok)
+    k = end
+    while k < len(words) and words[k] in _MOCK_FILLER:
+        k += 1
+    if k < len(words) and k > end and head_at(k):
+        return (start_tok, end_tok)  # "Brilliant plan, really, top marks"
+    if rest[:1] and rest[0] in {",", "!", ".", "—", "-", "--"}:
+        lemmas = {t.lemma_ for t in tokens[end:]}
+        if (
+            content[:1] == ["another"]
+            or set(content) & _BAD_FACT
+            or lemmas & model.sets["blame_verb"]
+            or (content[:1] == ["you"] and set(content) & (model.sets["blame_cue"] | {"managed"}))
+        ):
+            return (start_tok, end_tok)  # "Bravo, another parking fine", "Great, it's dented"
+    return None
+
+
 def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
     """Token spans (kind, start, end) after context checks, merged per kind."""
     raw: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS}
@@ -1080,6 +1205,10 @@ def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
         span = doc[start:end]
         if kind == "contempt" and _keep(kind, span, span.sent, model):
             raw[kind].append((start, end))
+    for sent in doc.sents:
+        mock = _mock_praise(sent, model)
+        if mock is not None:
+            raw["contempt"].append(mock)
     sarcastic_sents = {doc[s].sent.start for s, _e in raw["contempt"]}
     for kind, start, end in matches:
         span = doc[start:end]
