@@ -566,12 +566,44 @@ _TAG = re.compile(
     r"(?:(?: right| okay| ok| yeah| did you| did n't you| are you| do you| is it"
     r"| is that| was it| have you| were you| is everything| alright)\s*\? $"
     r"|, (?:shall|should|do|did|are|can|could|will|would|want|is|have|need|fancy)"
-    r" (?:i|we|you|it|me)\b[^,]*\? $)"
+    r" (?:i|we|you|it|me|that|this|there)\b[^,]*\? $)"
 )
 _INFORMS = re.compile(
-    r", (?:so )?(?:they 're|it 's|they are|it is|i put|i 've put|i 'll bring|"
-    r"i 've got|i got|i moved|i left them|i left it|i 'll drop)"
+    r", (?:so |but |and )?(?:they 're|it 's|they are|it is|i put|i 've put|i 'll|ill|i will|"
+    r"i 've got|i got|i have|i moved|i left them|i left it|i can|no worries|no problem|"
+    r"(?:i|we) (?:'ve|have|'ll|will|already)\b|(?:the|a) \w+ (?:handed|gave|found|kept|has)\b|"
+    r"do n't (?:worry|panic))"
+    r"|\bjust so you know\b|\bfyi\b|\bheads up\b"
 )
+_INFORMS_NEXT = re.compile(
+    r"^(?:i 'll|ill|i will|i 've|i can|i have|i got|i put|i moved|it 's|they 're|it is|"
+    r"they are|no worries|no problem|do n't worry|do n't panic|want me to|shall i|should i|"
+    r"i 'm)\b"
+)
+# After "you made it": arriving, not a complaint ("You made it! Welcome home.").
+_ARRIVED = _words("home back there here safe safely through in on")
+
+
+def _informs_next(sent: Span) -> bool:
+    """Whether the sentence after ``sent`` answers it with logistics ("I'll drop it off")."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end].sent
+    return bool(_INFORMS_NEXT.search(" ".join(_norms(nxt))))
+
+
+def _after_why_clause(span: Span, sent: Span) -> bool:
+    """Whether a "you…" comes after the why-question's own clause ("why would u say that in
+    front of my friends, u embarrassed me")."""
+    before = [t for t in sent.doc[sent.start : span.start] if not t.is_space]
+    return (
+        any(t.norm_ in {",", "-", "—"} for t in before)
+        and span[0].norm_ == "you"
+        and not sent.text.rstrip().endswith("?")
+    )
+
+
 # "You left your keys out, so I moved them", "You paid the gas bill, so I'll do the water
 # one": a past act reported as logistics, not a complaint.
 _LOGISTICS = re.compile(
@@ -668,6 +700,14 @@ def _warm(words: list[str], text: str, model: _Model, negated: bool) -> bool:
     return bool(positive)
 
 
+def _spares_a_feeling(text: str, model: _Model) -> bool:
+    """ "You never make me feel silly": a negated "make me feel <bad>" is praise."""
+    match = re.search(r" (?:make|made|makes) me feel (\w+)", text)
+    return bool(match) and match.group(1) in model.sets["bad_feeling"] | _words(
+        "silly bad judged awkward"
+    )
+
+
 def _denies_a_fault(verb: Token, text: str, model: _Model) -> bool:
     """Whether a negated verb denies a fault ("you never yell"), which is praise."""
     return (
@@ -697,18 +737,44 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
     span_words = _norms(span)
     negated = bool(set(span_words) & _NEG)
     if kind == "blame":
-        if first == "why":
+        if first == "why" and not _after_why_clause(span, sent):
             return False
         if is_question and first in _POLITE_OPENERS and "n't" not in words[:3]:
             return False  # "Could you let me finish?", "Did you book the vet?"
-        if is_question and _TAG.search(text) and not set(words) & _STRONG_CUE:
+        if (
+            "please" in words[:2]
+            and set(words[:3]) & {"can", "could", "would", "will"}
+            and "n't" not in words[:4]
+        ):
+            return False  # "pls can u grab some milk on ur way back"
+        tag = _TAG.search(text)
+        if is_question and tag and not set(text[: tag.start()].split()) & _STRONG_CUE:
             return False  # "You left early, did you sleep okay?", "…, didn't you?"
         if (
-            {t.lemma_ for t in span} & {"forget", "leave"}
-            and "your" in (span_words + later)[:4]
-            and _INFORMS.search(text)
+            {t.lemma_ for t in span} & {"forget", "leave", "drop", "lose"}
+            and set((span_words + later)[:4]) & {"your", "a", "an"}
+            and (_INFORMS.search(text) or _informs_next(sent))
+            and not set(words) & _STRONG_CUE
         ):
             return False  # "You forgot your keys, they're on the hook": a note, not a complaint
+        made_it = span_words[-2:] == ["made", "it"] or (
+            span_words[-1:] == ["made"] and later[:1] == ["it"]
+        )
+        after_it = later[1:2] if span_words[-1:] == ["made"] else later[:1]
+        if span_words[:1] in (["if"], ["had"]) and not re.search(r" (?:have|'ve|n't) ", text):
+            return False  # "If you had a minute…" is no counterfactual reproach
+        if negated and _spares_a_feeling(text, model):
+            return False  # "You never make me feel silly for asking"
+        if re.search(r" i 'll (?:do|sort|take|handle|cook|make) | i 've got it ", text) and not (
+            set(words) & _STRONG_CUE
+        ):
+            return False  # "You stayed up all night, go back to bed and I'll do breakfast"
+        if made_it and (not after_it or not after_it[0].isalpha() or after_it[0] in _ARRIVED):
+            return False  # "You made it! Welcome home."
+        if span_words[:2] == ["thanks", "to"] and set(later) & (
+            model.sets["positive"] | model.sets["good_outcome"]
+        ):
+            return False  # "Thanks to you, the party was a success"
         if _LOGISTICS.search(text) and not set(words) & _STRONG_CUE:
             return False  # "You left your coat here, so I hung it up"
         if _warm(later + span_words[1:], text, model, negated):
@@ -746,7 +812,13 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
                 return False  # "You never miss a school play"
         if is_question and first != "why":
             return False
-        if span_words == ["nothing"] and before[-1:] == ["for"] and later[:1] != ["but"]:
+        if span_words == ["never"] and _spares_a_feeling(text, model):
+            return False
+        if (
+            span_words == ["nothing"]
+            and before[-1:] in (["for"], ["over"])
+            and later[:1] != ["but"]
+        ):
             return False  # "for nothing" is "for no reason"
         if span_words[0] in {"everything", "everyone", "everybody"} and set(later[:3]) & _FINE:
             return False  # "Everything is ready for the party"
@@ -772,8 +844,14 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
             # "the baby", "a disaster of a birthday": a noun, unless said of someone.
             previous = before[-1] if before else ""
             about_someone = (
-                bool(set(before) & model.sets["other_pronoun"]) and previous in _BEFORE_A_LABEL
-            )
+                bool(set(before) & model.sets["other_pronoun"])
+                and previous in _BEFORE_A_LABEL
+                and (
+                    _you_are_label(span.doc, span.start, model) is not None
+                    or previous in {"like", "such", "you", "little", "big", "spoilt", "right"}
+                    or not set(before) & {"was", "is", "'s", "were", "be"}
+                )
+            )  # "You're such a baby", not "because of you, the weekend was a disaster"
             short = len([w for w in words if w.isalpha()]) <= 4 and previous in {
                 "a",
                 "such",
@@ -790,6 +868,17 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
                 break
         return True
     if kind == "demand":
+        clause_start = span[0].i == sent.start
+        if span_words[0] in _CLAUSE_LEAD:
+            # ", so clean it up", ", go and put them out": an order opening a clause.
+            k = span.start
+            while k < span.end - 1 and (span.doc[k].norm_ in _CLAUSE_LEAD or span.doc[k].is_space):
+                k += 1
+            span = span.doc[k : span.end]
+            span_words = _norms(span)
+            clause_start = True
+        if span_words[:1] == ["just"] and len(span_words) == 2 and not _base_verb(span[-1], model):
+            return False  # "Just checking", "Just got home", "just so you know"
         after = _norms(span.doc[span.end : span.end + 2])
         if after and after[0] in model.sets["try_verb"]:
             return False
@@ -799,13 +888,13 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
             return False
         if span_words[:3] in (["can", "you", "not"], ["could", "you", "not"]):
             return True  # "Can you not do that?" is an order in a question's clothes
-        if span[0].i == sent.start and ("please" in words or is_question):
+        if clause_start and ("please" in words or is_question):
             return False
         if any(p in text for p in model.sets["caring_phrase"]):
             return False  # "You should totally go for it"
         if span_words[0] == "you" and set(later) & (model.sets["positive"] | _KIND_REASON):
             return False  # "You should call your sister, she'd love that"
-        if span[0].i == sent.start and span_words[0] != "you":
+        if clause_start and span_words[0] != "you":
             if set(words) & model.sets["caring"]:
                 return False  # "Get home safe", "Take a jacket, it's chilly", "Drive safely"
             if any(p in text for p in model.sets["caring_phrase"]):
@@ -828,7 +917,9 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
             if span_words[-1] == "stop" and after[:1] and after[0] in model.sets["kind_stop_next"]:
                 return False  # "Stop worrying, it will be fine"
             # "Call me when you land", "Text me once you're there": a caring ask.
-            if re.search(r" (?:when|once|if|whenever|as soon as) you ", text):
+            if re.search(r" (?:when|once|if|whenever|as soon as) you ", text) and (
+                span[-1].lemma_ not in _CHORES
+            ):
                 return False
             if span_words[-1] == "tell" and after == ["me", "about"]:
                 return False  # "Tell me about your day"
@@ -884,9 +975,33 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
         return True
     if kind == "why_question":
         lowered = span_words
-        return not ("we" in _norms(span.doc[span.end : span.end + 1]) and "do" in lowered)
+        if "we" in _norms(span.doc[span.end : span.end + 1]) and "do" in lowered:
+            return False
+        return not _curious_why(span, sent, words, text, model)
     if kind == "mind_reading":
         nxt = later[:2]
+        if is_question and first in _POLITE_OPENERS:
+            return False  # "Did you want me to book the flights?"
+        if (
+            span_words[:2]
+            in (
+                ["you", "think"],
+                ["you", "reckon"],
+                ["you", "assume"],
+                ["you", "believe"],
+                ["you", "thought"],
+            )
+            and len(span_words) == 3
+        ):
+            if (
+                span_words[2] in {"of", "about", "so", "ahead", "too", "it", "we", "that"}
+                or is_question
+            ):
+                return False  # "You thought of everything!", "You think it'll rain?"
+            if set(words) & model.sets["sincere"]:
+                return False
+        if span_words[-1:] == ["wish"] and later[:1] == ["me"]:
+            return False  # "You didn't even wish me luck": an act, not a thought
         if (
             span_words[-1] in {"probably", "obviously", "clearly"}
             and nxt[:1]
@@ -914,6 +1029,85 @@ def _keep(kind: str, span: Span, sent: Span, model: _Model, sarcastic: bool = Fa
     return True
 
 
+_CLAUSE_LEAD = _words(", so now then and just pls please")
+# Chores: "Lock it when you come in" is an order, unlike "Call me when you land".
+_CHORES = _words(
+    """
+    lock clean tidy wash read fix put pay empty sort do clear hang shut turn switch check close
+    load unload hoover vacuum mow iron cancel transfer sign fill return move pick take
+    """
+)
+_NOT_AFTER_JUST = _words(
+    """
+    so a an the to like in about because me you i my your for got landed saw thought wanted
+    finished arrived left home back now one two few quick bit little heads fyi thinking
+    wondering checking letting saying realised realized remembered noticed saying wanna
+    know knew found heard want need love miss wish hope think feel felt lol haha ok okay
+    sayin been had did was were am is are can could will would as that this it we they
+    wow kidding joking great perfect brilliant typical fine lovely another what how
+    """
+)
+
+
+def _base_verb(token: Token, model: _Model) -> bool:
+    """Whether a word after a sentence-opening "Just" reads as an order ("Just sign the
+    forms"), not "Just checking", "Just got home", "Just so you know"."""
+    word = token.norm_
+    if not token.is_alpha or word in _NOT_AFTER_JUST or word in model.sets["irregular_past"]:
+        return False
+    if word.endswith(("ing", "ed")) and word not in model.sets["imperative"]:
+        return False
+    return token.lemma_ == word or word in model.sets["imperative"]
+
+
+# "Why did you choose engineering?", "Why do you like hiking?": asking, not accusing.
+_CURIOUS_VERBS = _words(
+    """
+    like love enjoy choose chose chosen pick picked decide decided prefer preferred think
+    thought reckon become became fancy fancied want wanted get into got into start started
+    """
+)
+_CURIOUS_CUES = (
+    " by the way ",
+    " wondered ",
+    " wondering ",
+    " curious ",
+    " love to hear ",
+    " love to know ",
+    " love to understand ",
+    " out of interest ",
+    " interested to ",
+)
+_KIND_WHY = _words("rest relax nap treat break lie sleep enjoy spoil pamper unwind off early")
+
+
+def _curious_why(span: Span, sent: Span, words: list[str], text: str, model: _Model) -> bool:
+    """Whether a "why" question is curious or kind rather than an accusation."""
+    doc = sent.doc
+    if any(cue in text for cue in _CURIOUS_CUES):
+        return True
+    if sent.end < len(doc) and any(
+        cue in " " + " ".join(_norms(doc[sent.end].sent)) + " " for cue in _CURIOUS_CUES
+    ):
+        return True
+    negated = "n't" in words[:4] or "not" in words[:4]
+    if words[1:4] == ["do", "n't", "you"]:
+        # "Why don't you take the afternoon off and rest? I'll handle dinner."
+        after = sent.doc[sent.end].sent if sent.end < len(doc) else None
+        offers = after is not None and _INFORMS_NEXT.search(" ".join(_norms(after)))
+        if set(words) & (_KIND_WHY | model.sets["caring"]) or offers:
+            return True
+    if negated or set(words) & model.sets["absolute"] or set(words) & {"even", "again", "still"}:
+        return False
+    if words[1:2] not in (["do"], ["does"], ["did"]):
+        return False  # "Why are you like this?" accuses
+    you = [i for i, w in enumerate(words[:4]) if w in {"you", "your"}]
+    if not you:
+        return False
+    nxt = words[you[0] + 1] if you[0] + 1 < len(words) else ""
+    return nxt in _CURIOUS_VERBS and not set(words) & model.sets["blame_cue"]
+
+
 _NOT_BEFORE_SUBJECT = _words(
     """
     to at for with from about tell told ask asked thank love help miss see saw want call
@@ -930,6 +1124,8 @@ def _you_is_subject(doc: Doc, i: int) -> bool:
     if j < 0 or doc[i].is_sent_start:
         return True
     prev = doc[j].norm_
+    if prev in {"like", "that"} and j > 0 and doc[j - 1].norm_ in {"feel", "felt", "feeling"}:
+        return True  # "I feel like you barely help", "I feel that you made the decision"
     sent = doc[i].sent
     if (
         sent[0].norm_ in {"every", "whenever", "each", "anytime"}
@@ -977,14 +1173,24 @@ def _generic_blame(doc: Doc, model: _Model) -> list[tuple[int, int]]:
         if word in {"were", "was", "'re", "are"}:
             found.extend(_be_blame(doc, token.i, j, model))
             continue
+        omission = _omission(doc, token.i, j, model)
+        if omission is not None:
+            found.append(omission)
+            continue
         clause2 = _norms(doc[j + 1 : j + 3])
         content_past = word in {"gave", "brought", "started", "took"} and bool(
             set(clause2) & {"up", "our", "my", "away"}
             or clause2[1:2] in (["argument"], ["fight"], ["row"], ["rumour"], ["scene"])
         )  # "You gave our spare key away", "You brought up my ex", "You started a row"
-        if not word.isalpha() or (word in model.sets["not_an_act"] and not content_past):
+        rest_text = " " + " ".join(_norms(doc[j + 1 : token.sent.end])) + " "
+        behind = any(p in rest_text for p in _BEHIND)  # "You agreed … without asking me"
+        if not word.isalpha() or (
+            word in model.sets["not_an_act"] and not content_past and not behind
+        ):
             continue
-        if verb.lemma_ in model.sets["kind_act"] or word in model.sets["kind_act"]:
+        if (
+            verb.lemma_ in model.sets["kind_act"] or word in model.sets["kind_act"]
+        ) and not content_past:
             continue  # "You always bring me coffee in bed"
         is_past = word in model.sets["irregular_past"] or (
             verb.lemma_ != word and len(word) > 3 and not word.endswith(("s", "ing"))
@@ -1002,8 +1208,14 @@ def _generic_blame(doc: Doc, model: _Model) -> list[tuple[int, int]]:
             if w == "even" and clause[i + 1] in {"though", "if", "when", "after", "so", "more"}
         }
         cue_words = {w for i, w in enumerate(clause[:8]) if i not in concessive}
+        causal = (
+            doc[token.i - 1].norm_ in {"because", "cos", "coz", "cause", "since"}
+            if token.i
+            else False
+        )
         cue = (
-            bool(cue_words & cues)
+            (causal and is_past_word(verb, model))
+            or bool(cue_words & cues)
             or any(p in text for p in model.sets["blame_cue_phrase"])
             or bool(set(sentence) & model.sets["absolute"])
             or bool(set(_norms(doc[token.i + 1 : j])) & model.sets["absolute"])
@@ -1025,6 +1237,69 @@ def _generic_blame(doc: Doc, model: _Model) -> list[tuple[int, int]]:
             continue
         found.append((token.i, j + 1))
     return found
+
+
+_NEG_AUX = _words("did do does have has had would could wo ca")
+# Verbs that, negated, are not a missed act: "you don't have to", "you don't seem well".
+_NOT_OMISSION = _words(
+    """
+    have need seem look sound know mind worry deserve feel be matter owe mean care love want
+    like understand think get hate believe trust realise realize expect stress panic
+    hesitate wish fancy agree remember bother meet met see seen try eat sleep hear miss
+    """
+)
+
+
+def is_past_word(token: Token, model: _Model) -> bool:
+    """A past-tense act ("wandered", "forgot")."""
+    word = token.norm_
+    return word in model.sets["irregular_past"] or (
+        token.lemma_ != word and len(word) > 3 and word.endswith("ed")
+    )
+
+
+def _omission(doc: Doc, you: int, aux: int, model: _Model) -> tuple[int, int] | None:
+    """ "you didn't renew the passports", "because you didn't confirm the booking": an act the
+    partner left undone, said as a statement. None for "you don't have to", questions, and
+    verbs the patterns already judge (care verbs, mind-reading)."""
+    if (
+        doc[aux].norm_ not in _NEG_AUX
+        or aux + 1 >= len(doc)
+        or doc[aux + 1].norm_
+        not in {
+            "n't",
+            "not",
+        }
+    ):
+        return None
+    k = aux + 2
+    while k < len(doc) and doc[k].norm_ in model.sets["adverb"]:
+        k += 1
+    if k >= len(doc) or not doc[k].is_alpha:
+        return None
+    main = doc[k]
+    if main.lemma_ in _NOT_OMISSION or main.norm_ in _NOT_OMISSION:
+        return None
+    mind = main.lemma_ in model.sets["mind_verb"] and doc[aux].norm_ in {"do", "does", "did"}
+    if main.lemma_ in model.sets["care_verb"] or mind:
+        return None  # the patterns judge these ("you never help", "you don't care")
+    sent = doc[you].sent
+    if sent.text.rstrip().endswith("?"):
+        return None
+    return (you, k + 1)
+
+
+_BEHIND = (
+    " without asking ",
+    " without telling ",
+    " without checking ",
+    " without consulting ",
+    " without talking to ",
+    " without discussing ",
+    " behind my back ",
+    " without even asking ",
+    " without me ",
+)
 
 
 def _be_blame(doc: Doc, you: int, be: int, model: _Model) -> list[tuple[int, int]]:
@@ -1165,6 +1440,9 @@ def _mock_praise(sent: Span, model: _Model) -> tuple[int, int] | None:
     ):
         return None  # "Well done on passing your test", "Top marks for the lasagne"
     others = set(words) - set(head)
+    for other in _MOCK_HEADS:
+        if len(other) > 1 and " ".join(other) in " ".join(words):
+            others -= set(other)  # "Well done, gold star for you": "star" is the jab
     if others & (model.sets["sincere"] | model.sets["positive"]) - {"really"}:
         return None
     if not content:
@@ -1191,6 +1469,178 @@ def _mock_praise(sent: Span, model: _Model) -> tuple[int, int] | None:
     return None
 
 
+_NOT_A_LABEL = _words(
+    """
+    shame pity relief treat surprise time lot difference pleasure joy gift honour privilege
+    hurry rush state bit while few good great nice lovely long short big small little new
+    fan catch keeper natural sweetie sweetheart darling dear doll babe honey love cutie
+    sweetpea hunk pro expert help team gentleman lady softie sucker romantic charmer
+    dream star rock hero legend gem angel saint lifesaver superstar champ trooper
+    genius blessing sport mess day week night
+    """
+)
+_LABEL_LEAD = _words(
+    "total complete absolute utter real proper right massive bloody spoilt spoiled"
+)
+_LABEL_TAIL = _words("potato boy girl freak queen king brat head brain pants blanket nut bag case")
+
+
+def _noun_labels(doc: Doc, model: _Model) -> list[tuple[int, int]]:
+    """ "You're such a workaholic", "ur such a scatterbrain", "You're a total couch potato",
+    "You're acting like a spoilt toddler": a noun said of the partner after "such a", "a
+    total/complete …" or "acting like a", whatever the noun (the label list can't hold
+    them all). Warm ones ("such a star", "a total sweetheart") are not labels."""
+    found = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        norms = [t.norm_ for t in tokens]
+        if "you" not in norms:
+            continue
+        for n, word in enumerate(norms[:-1]):
+            if word not in {"a", "an"}:
+                continue
+            lead = norms[n - 1] if n else ""
+            k = n + 1
+            if lead not in {"such", "like"} and norms[k] not in _LABEL_LEAD:
+                continue
+            # Whose label: "you('re / are / were / being) …" or "acting like a …".
+            before = norms[:n]
+            said_of_you = (
+                (
+                    lead == "like"
+                    and set(before[-2:]) & {"acting", "act", "acted", "behaving", "behave"}
+                )
+                or _you_are_label(doc, tokens[n].i, model) is not None
+                or before[-1:] == ["you"]
+            )
+            if lead == "such" and not said_of_you and before[-2:-1] in (["'re"], ["are"], ["r"]):
+                said_of_you = "you" in before[-4:]
+            if not said_of_you:
+                continue
+            while k < len(norms) and (
+                norms[k] in _LABEL_LEAD or norms[k] in model.sets["intensifier"]
+            ):
+                k += 1
+            if k >= len(norms) or not tokens[k].is_alpha:
+                continue
+            head = norms[k]
+            if (
+                head in _NOT_A_LABEL
+                or head in model.sets["positive"]
+                or head in model.sets["sincere"]
+                or head in model.sets["label_not_person"]
+            ):
+                continue
+            end = k + 1
+            if end + 1 < len(norms) and norms[end] == "'s" and tokens[end + 1].is_alpha:
+                end += 2  # "a mummy's boy"
+            elif end < len(norms) and norms[end] in _LABEL_TAIL:
+                end += 1  # "a couch potato", "a control freak"
+            if set(norms[k:end]) & (model.sets["positive"] | model.sets["sincere"] | _NOT_A_LABEL):
+                continue
+            found.append((tokens[k].i, tokens[end - 1].i + 1))
+    return found
+
+
+_PRAISE_ADJ = _words(
+    """
+    nice lovely great brilliant perfect wonderful fantastic super amazing marvellous superb
+    excellent smooth classy mature helpful fab awesome cool impressive
+    """
+)
+_ECHO = _words("really just truly so very real")
+_JAB_END = _words("classic typical whatever hilarious")
+_SARCASTIC_CAPS = _words("so such always really very totally")
+_IRONIC_ADJ = _words(
+    """
+    helpful useful mature considerate thoughtful supportive kind nice great brilliant
+    lovely caring sweet romantic generous smart clever grown responsible
+    """
+)
+
+
+def _sarcasm(doc: Doc, model: _Model, others: bool) -> list[tuple[int, int]]:
+    """Sarcasm the patterns can't see token by token:
+
+    * a jab closing a sentence: "lol u forgot to pick me up, classic", "Just go, whatever.";
+    * praise echoed: "Nice one, really nice.", "Lovely, just lovely";
+    * praise left hanging by a one-word sentence: "Great job. Really.", "Ha. Hilarious.";
+    * shouted emphasis on a state: "Sure, because you're SO busy", "your football is SO
+      important" (not "I love you SO much");
+    * "that's super helpful" after a complaint (``others``: the draft blames or orders).
+    """
+    found = []
+    sents = list(doc.sents)
+    for number, sent in enumerate(sents):
+        tokens = [t for t in sent if not t.is_space]
+        norms = [t.norm_ for t in tokens]
+        words = [w for w in norms if w.isalpha()]
+        if not words:
+            continue
+        # A closing jab after a comma.
+        last = len(norms) - 1
+        while last > 0 and not tokens[last].is_alpha:
+            last -= 1
+        if (
+            norms[last] in _JAB_END
+            and last > 0
+            and norms[last - 1] in {",", "-", "—", "..."}
+            and not set(words) & model.sets["sincere"]
+        ):
+            found.append((tokens[last].i, tokens[last].i + 1))
+        # Praise echoed: "Nice one, really nice."
+        heads = [i for i, w in enumerate(norms) if w in _PRAISE_ADJ]
+        if len(heads) >= 2 and norms[heads[0]] == norms[heads[-1]] and heads[0] <= 1:
+            between = set(norms[heads[0] + 1 : heads[-1]]) - {",", "one", "."}
+            if between <= _ECHO and not set(words) & (model.sets["sincere"] - _PRAISE_ADJ):
+                found.append((tokens[heads[0]].i, tokens[heads[-1]].i + 1))
+        # Praise alone, then "Really." / a one-word "Hilarious."
+        if (
+            number + 1 < len(sents)
+            and len(words) <= 2
+            and set(words)
+            <= (_PRAISE_ADJ | {"job", "one", "work", "done", "well", "thanks", "oh", "wow"})
+            and set(words) & (_PRAISE_ADJ | {"done", "thanks"})
+        ):
+            nxt = [w for w in _norms(sents[number + 1]) if w.isalpha()]
+            if nxt in (["really"], ["seriously"], ["truly"], ["honestly"], ["wow"], ["bravo"]):
+                found.append((tokens[0].i, tokens[-1].i + 1))
+        if words in (["hilarious"], ["hysterical"], ["riveting"], ["fascinating"]) and (
+            number > 0 or len(sents) > 1
+        ):
+            found.append((tokens[0].i, tokens[-1].i + 1))
+        # Shouted emphasis: "you're SO busy", "is SO important".
+        for n, token in enumerate(tokens[1:-1], 1):
+            if token.text.isupper() and len(token.text) > 1 and token.norm_ in _SARCASTIC_CAPS:
+                previous, nxt_word = norms[n - 1], norms[n + 1]
+                if previous in {"'re", "are", "is", "'s", "were", "was", "you", "r"} and (
+                    nxt_word not in model.sets["sincere"] | model.sets["positive"] - _IRONIC_ADJ
+                    and nxt_word not in {"much", "many", "sorry", "proud", "happy", "excited"}
+                ):
+                    found.append((token.i, tokens[n + 1].i + 1))
+        # "that's super helpful", said after a complaint.
+        if others and len(norms) >= 3:
+            for n in range(len(norms) - 2):
+                if norms[n] in {"that", "this", "it"} and norms[n + 1] in {"'s", "is", "was"}:
+                    k = n + 2
+                    while k < len(norms) and norms[k] in {
+                        "super",
+                        "so",
+                        "really",
+                        "very",
+                        "just",
+                        "soo",
+                    }:
+                        k += 1
+                    if (
+                        n + 2 < k < len(norms)
+                        and norms[k] in _IRONIC_ADJ
+                        and not set(words) & {"thanks", "thank", "love"}
+                    ):
+                        found.append((tokens[n].i, tokens[k].i + 1))
+    return found
+
+
 def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
     """Token spans (kind, start, end) after context checks, merged per kind."""
     raw: dict[str, list[tuple[int, int]]] = {k: [] for k in KINDS}
@@ -1209,12 +1659,27 @@ def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
         mock = _mock_praise(sent, model)
         if mock is not None:
             raw["contempt"].append(mock)
+    complains = any(k in {"blame", "demand"} for k, _s, _e in matches)
+    raw["contempt"].extend(_sarcasm(doc, model, complains))
     sarcastic_sents = {doc[s].sent.start for s, _e in raw["contempt"]}
     for kind, start, end in matches:
         span = doc[start:end]
         sarcastic = span.sent.start in sarcastic_sents
         if kind != "contempt" and _keep(kind, span, span.sent, model, sarcastic):
             raw[kind].append((start, end))
+    raw["label"].extend(_noun_labels(doc, model))
+    trimmed = []
+    for s, e in raw["demand"]:
+        while (
+            s < e - 1
+            and (doc[s].norm_ in _CLAUSE_LEAD or doc[s].is_space)
+            and doc[s].norm_ != "just"
+        ):
+            s += 1
+        trimmed.append((s, e))
+    raw["demand"] = [
+        (s, e) for s, e in trimmed if not any(cs <= s and e <= ce + 1 for cs, ce in raw["contempt"])
+    ]  # "Slow clap for remembering the bins" is sarcasm, not an order
     for start, end in _generic_blame(doc, model):
         span = doc[start:end]
         if _keep("blame", span, span.sent, model):
@@ -1230,18 +1695,39 @@ def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
         nxt = doc[token.i + 1]
         prev = doc[token.i - 1].norm_ if token.i > doc[token.i].sent.start else ""
         subject = _you_is_subject(doc, token.i) or prev in {"because", "cos", "cause", "coz"}
-        acts = nxt.norm_ in {"'re", "are", "were", "was", "'ve", "have"} or (
+        # "you're SO busy" in sarcasm is the ironic praise, not an accusation; "you were too
+        # busy to call" and "you managed to upset my mum" report what happened.
+        managed = (
+            nxt.norm_ == "managed" and token.i + 3 < len(doc) and doc[token.i + 2].norm_ == "to"
+        )
+        acts = nxt.norm_ in {"were", "was", "'ve", "have"} or (
             _is_past(nxt, model) and nxt.norm_ not in model.sets["not_an_act"]
         )
-        if subject and acts and nxt.lemma_ not in model.sets["kind_act"]:
+        if managed and doc[token.i + 3].lemma_ in model.sets["blame_verb"]:
+            raw["blame"].append((token.i, token.i + 4))
+        elif subject and acts and nxt.lemma_ not in model.sets["kind_act"]:
             raw["blame"].append((token.i, token.i + 2))
-    # "You're (so / such a / the most) selfish": a label said to the partner also blames.
+    # "Thanks so much for forgetting my birthday", "Great job ruining dinner": the act the
+    # sarcasm thanks the partner for is the blame.
+    for token in doc:
+        if token.sent.start not in sarcastic_sents or not token.norm_.endswith("ing"):
+            continue
+        base = _ing_base(token.norm_)
+        previous = _norms(doc[max(token.sent.start, token.i - 3) : token.i])
+        if base in model.sets["blame_verb"] and set(previous) & {
+            "for",
+            "job",
+            "on",
+            "done",
+            "work",
+        }:
+            raw["blame"].append((token.i, token.i + 1))
+    # "You're (so / such a / the most) selfish" is a label, not blame: it names the person,
+    # not something they did. A blame pattern that only covers the label goes.
     for start, end in raw["label"]:
         you = _you_are_label(doc, start, model)
         if you is not None:
-            span = doc[you:end]
-            if not _framed(span, span.sent, model):
-                raw["blame"].append((you, end))
+            raw["blame"] = [(s, e) for s, e in raw["blame"] if not (you <= s and e <= end + 1)]
     # Sarcasm owns the absolutes and praise inside it ("thanks for nothing", "because
     # you're always so helpful" is not blame).
     contempt = raw["contempt"]
@@ -1261,7 +1747,11 @@ def _spans(doc: Doc, model: _Model) -> list[tuple[str, int, int]]:
     raw["blame"] = [(s, e) for s, e in raw["blame"] if not any(ms < s < me for ms, me in minds)]
     # "Why do you always…" is a why-question, not also blame.
     whys = {doc[s].sent.start for s, _e in raw["why_question"]}
-    raw["blame"] = [(s, e) for s, e in raw["blame"] if doc[s].sent.start not in whys]
+    raw["blame"] = [
+        (s, e)
+        for s, e in raw["blame"]
+        if doc[s].sent.start not in whys or _after_why_clause(doc[s:e], doc[s].sent)
+    ]
     doc.user_data["label_tokens"] = {i for s, e in raw["label"] for i in range(s, e)}
     merged: list[tuple[str, int, int]] = []
     for kind in KINDS:
@@ -1705,7 +2195,7 @@ def _demand_request(doc: Doc, start: int, end: int, model: _Model, absolute: set
         while first < sent.end and doc[first].norm_ in _MODAL_WORDS:
             first += 1
         tokens = _clause_after(doc, first)
-    elif start == sent.start:
+    elif start == sent.start or (start > 0 and doc[start - 1].norm_ in _CLAUSE_LEAD):
         tokens = list(doc[start:end]) + _clause_after(doc, end)
     else:
         tokens = _clause_after(doc, end)
@@ -1763,6 +2253,8 @@ def _suggest(doc: Doc, spans: list[tuple[str, int, int]], model: _Model) -> str:
                 ) % {"feeling": feeling, "request": request.rstrip(".!").lower()}
             continue
         sent = doc[start].sent
+        if doc[start].norm_ in {"if", "had"}:
+            continue  # "If you had set an alarm…": no plain act to name
         you = next((t.i for t in doc[start:end] if t.norm_ == "you"), None)
         if you is None:
             you = next((t.i for t in sent if t.norm_ == "you" and t.i >= start - 3), None)

@@ -16,7 +16,8 @@ DATA = ROOT / "turntoward" / "language" / "data"
 EXAMPLES = [
     ("You never listen to me.", "blame", "You never listen"),
     ("You made me feel invisible at the party.", "blame", "You made me feel"),
-    ("You're so selfish.", "blame", "You're so selfish"),
+    ("You're so selfish.", "label", "selfish"),
+    ("Because you didn't renew the passports, we can't go.", "blame", "you didn't renew"),
     ("You always leave the dishes for me.", "absolute", "always"),
     ("Nobody in this house ever helps me.", "absolute", "Nobody"),
     ("You're such a slob.", "label", "slob"),

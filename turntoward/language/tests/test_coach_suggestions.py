@@ -170,7 +170,6 @@ def kinds(text: str) -> set[str]:
         ("u never listen to me", "blame"),
         ("u never listen to me", "absolute"),
         ("ur so lazy", "label"),
-        ("ur so lazy", "blame"),
         ("y cant u just listen", "why_question"),
         ("You never, ever apologise.", "blame"),
         ("You always, always leave it to me.", "absolute"),
