@@ -1,8 +1,8 @@
 """Risk detection in free text: self-harm, partner violence, fear of a partner, coercive control.
 
 `analyse(text)` is offline, CPU-only and takes about a millisecond per entry. Patterns live
-in `data/risk_patterns.yaml` (data); this module holds the logic that decides whether a
-pattern match is about the writer, now:
+in `data/risk_patterns.yaml` and each category's `data/risk_<category>.yaml` (data); this
+module holds the logic that decides whether a pattern match is about the writer, now:
 
 * **Negation and its scope.** A negator (not, n't, never, no, nobody, nothing, without ...)
   cancels a match when it sits inside the match, or before it in the *same clause*: at most
@@ -75,6 +75,10 @@ from turntoward.language.nlp import key_of, nlp, tokens
 
 CATEGORIES = ("self_harm", "partner_violence", "fear_of_partner", "coercive_control")
 PATTERNS_FILE = Path(__file__).parent / "data" / "risk_patterns.yaml"
+# Words that put the writer in a sentence, for the learned model's partner categories.
+LEARNED_WRITER = frozenset(["i", "me", "my", "mine", "myself", "we", "us", "our", "i'm", "im"])
+# Whether analyse() adds the learned model's second opinion (model.py) to the rules.
+USE_MODEL = True
 
 NEGATORS = frozenset(
     [
@@ -445,7 +449,8 @@ class _Engine:
             if not self.always and not any(t.norm in self.triggers for t in span):
                 continue
             matches.extend((m, s_start + a, s_start + b) for m, a, b in self.matcher(span))
-        if not matches:
+        learned = learned_model()
+        if not matches and learned is None:
             return RiskResult()
         keys = [t._.key for t in doc]
         ctx = _Context(doc, keys, [t.lower_ for t in doc], sentences)
@@ -457,6 +462,11 @@ class _Engine:
             ):
                 idioms.append((s, e))
         found: dict[str, list[Span]] = {}
+        # (category, sentence start) where a pattern matched but a guard judged it safe, and
+        # every category in a sentence holding an idiom ("this traffic is killing me").
+        judged_safe: set[tuple[str, int]] = {
+            (c, ctx.sentences[s][0]) for s, _e in idioms for c in CATEGORIES
+        }
         for match_id, start, end in matches:
             label = self.nlp.vocab.strings[match_id]
             spec = self.specs.get(label)
@@ -467,17 +477,55 @@ class _Engine:
             if any(
                 s < end and start < e and not (start <= s and e <= end and e - s < end - start)
                 for s, e in idioms
-            ):
-                continue
-            if not self._holds(ctx, spec, start, end):
+            ) or not self._holds(ctx, spec, start, end):
+                judged_safe.add((spec.category, ctx.sentences[start][0]))
                 continue
             span = doc[start:end]
             found.setdefault(spec.category, []).append(
                 Span(spec.category, span.start_char, span.end_char, span.text, spec.source)
             )
+        if learned is not None:
+            self._add_learned(learned, ctx, found, judged_safe)
         categories = tuple(c for c in CATEGORIES if c in found)
         spans = tuple(s for c in categories for s in found[c])
         return RiskResult(categories, spans)
+
+    def _add_learned(self, learned, ctx: _Context, found, judged_safe) -> None:
+        """The learned model's second opinion, sentence by sentence, for categories the
+        rules did not find. A sentence where a pattern matched and a guard judged it safe
+        (negation, someone else, fiction, the resolved past, an idiom) stays safe, and so
+        does one that names an ex, a film or book, or a resolution."""
+        from turntoward.language.model import features_of
+
+        keys, lowers = ctx.keys, ctx.lowers
+        for s_start, s_end in sorted(set(ctx.sentences)):
+            sentence = keys[s_start:s_end]
+            probs = learned.probabilities(features_of(sentence, lowers[s_start:s_end]))
+            for category, p in probs.items():
+                if category in found or p < learned.threshold[category]:
+                    continue
+                if (category, s_start) in judged_safe or self._learned_vetoed(
+                    sentence, lowers[s_start:s_end], category
+                ):
+                    continue
+                first, last = ctx.doc[s_start], ctx.doc[s_end - 1]
+                text = ctx.doc.text[first.idx : last.idx + len(last.text)]
+                found[category] = [
+                    Span(category, first.idx, last.idx + len(last.text), text, "model")
+                ]
+
+    def _learned_vetoed(self, sentence: list[str], lowers: list[str], category: str) -> bool:
+        if _has_any(sentence, self.resolved):
+            return True
+        if any(_has_any(lowers, self.cues[kind]) for kind in ("media", "topic")):
+            return True
+        if category == "self_harm":
+            # The past, unless something says it is back ("I used to cut; lately again").
+            return _has_any(sentence, self.past) and not _has_any(sentence, self.present)
+        # Partner harm done to the writer names the writer: "he hit me", "my arm".
+        if not any(k in LEARNED_WRITER for k in sentence):
+            return True
+        return _has_any(sentence, self.ex)
 
     def _holds(self, ctx: _Context, spec: _Spec, start: int, end: int) -> bool:
         keys = ctx.keys
@@ -778,6 +826,37 @@ def _has_any(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
+def load_data() -> dict[str, Any]:
+    """The shared data file, with each category's own file (`risk_<category>.yaml`) merged in.
+
+    A category file may hold `patterns` (added to the category), `macros` (new names only),
+    `idioms` and `benign_cues` (added to the shared lists)."""
+    data = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+    for category in CATEGORIES:
+        extra_file = PATTERNS_FILE.parent / f"risk_{category}.yaml"
+        if not extra_file.exists():
+            continue
+        extra = yaml.safe_load(extra_file.read_text(encoding="utf-8")) or {}
+        for name, words in (extra.get("macros") or {}).items():
+            if name in data["macros"]:
+                raise ValueError(f"{extra_file.name}: macro {name} is already defined")
+            data["macros"][name] = words
+        data["categories"][category]["patterns"].extend(extra.get("patterns") or [])
+        data["idioms"].extend(extra.get("idioms") or [])
+        for name, items in (extra.get("benign_cues") or {}).items():
+            data["benign_cues"].setdefault(name, []).extend(items)
+    return data
+
+
+def learned_model():
+    """The learned second opinion (`model.py`), or None when it is switched off or absent."""
+    if not USE_MODEL:
+        return None
+    from turntoward.language.model import model
+
+    return model()
+
+
 _engine: _Engine | None = None
 _lock = threading.Lock()
 
@@ -787,8 +866,7 @@ def engine() -> _Engine:
     if _engine is None:
         with _lock:
             if _engine is None:
-                data = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
-                _engine = _Engine(data)
+                _engine = _Engine(load_data())
     return _engine
 
 

@@ -1,0 +1,138 @@
+"""A small learned second opinion for risk detection: one linear model per category.
+
+The rules in `risk.py` are precise but only know the phrasings someone wrote down. This
+model has read every sentence of our labelled sets (`data/eval_risk*.tsv`, never the blind
+ones) and scores new text by its words, word pairs and triples (lemmatised keys from `nlp`,
+so "hitting" and "hit" count alike) and by character 3-5-grams (so misspellings still
+share most of their pieces). It is logistic regression over TF-IDF features, trained
+offline by `bench/train_risk_model.py` with scikit-learn and saved as plain numbers in
+`data/risk_model.json.gz`; scoring needs only the standard library and takes well under a
+millisecond per sentence. Nothing is downloaded, stored or logged.
+
+`score(text)` scores the whole text and each of its sentences and keeps, per category, the
+highest probability; `detect(text)` returns the categories at or above each category's
+threshold (chosen when training, by cross-validation, to keep false alarms on ordinary
+entries low). `risk.analyse` takes the union of the rules and this model, then applies its
+own guards (see `risk.py`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from turntoward.language.nlp import tokens
+
+MODEL_FILE = Path(__file__).parent / "data" / "risk_model.json.gz"
+CHAR_NGRAMS = (3, 5)
+
+
+def _char_grams(words: list[str]) -> list[str]:
+    out = []
+    lo, hi = CHAR_NGRAMS
+    for w in words:
+        padded = f" {w} "
+        for n in range(lo, hi + 1):
+            if len(padded) < n:
+                break
+            out.extend("c:" + padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+def features_of(keys: list[str], lowers: list[str]) -> list[str]:
+    """The feature strings of one stretch of text, from its tokens' keys and lower forms."""
+    words = [k for k in keys if any(ch.isalnum() for ch in k)]
+    feats = ["w:" + k for k in words]
+    feats += ["b:" + a + " " + b for a, b in itertools.pairwise(words)]
+    feats += [
+        "t:" + a + " " + b + " " + c for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    ]
+    feats += _char_grams([w for w in lowers if any(ch.isalnum() for ch in w)])
+    return feats
+
+
+def features(text: str) -> list[str]:
+    doc = tokens(text)
+    return features_of([t._.key for t in doc], [t.lower_ for t in doc])
+
+
+@dataclass
+class _Model:
+    index: dict[str, int]
+    idf: list[float]
+    coef: dict[str, list[float]]
+    intercept: dict[str, float]
+    threshold: dict[str, float]
+
+    def probabilities(self, feats: list[str]) -> dict[str, float]:
+        counts = Counter(self.index[f] for f in feats if f in self.index)
+        if not counts:
+            return {c: 1 / (1 + math.exp(-b)) for c, b in self.intercept.items()}
+        weights = {i: (1 + math.log(n)) * self.idf[i] for i, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        out = {}
+        for category, coef in self.coef.items():
+            z = self.intercept[category] + sum(coef[i] * v for i, v in weights.items()) / norm
+            out[category] = 1 / (1 + math.exp(-z))
+        return out
+
+
+_model: _Model | None = None
+_lock = threading.Lock()
+
+
+def load(path: Path | None = None) -> _Model:
+    with gzip.open(path or MODEL_FILE, "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    return _Model(
+        index={f: i for i, f in enumerate(data["features"])},
+        idf=data["idf"],
+        coef=data["coef"],
+        intercept=data["intercept"],
+        threshold=data["threshold"],
+    )
+
+
+def model() -> _Model | None:
+    """The trained model, loaded once; None when no model file is present."""
+    global _model
+    if _model is None and MODEL_FILE.exists():
+        with _lock:
+            if _model is None:
+                _model = load()
+    return _model
+
+
+def score_spans(keys: list[str], lowers: list[str], spans: list[tuple[int, int]]) -> dict:
+    """Per category, the highest probability over the whole text and each given span."""
+    m = model()
+    if m is None:
+        return {}
+    best: dict[str, float] = {}
+    stretches = [(0, len(keys))] + [s for s in spans if s != (0, len(keys))]
+    for start, end in stretches:
+        probs = m.probabilities(features_of(keys[start:end], lowers[start:end]))
+        for c, p in probs.items():
+            best[c] = max(best.get(c, 0.0), p)
+    return best
+
+
+def detect_spans(keys: list[str], lowers: list[str], spans: list[tuple[int, int]]) -> dict:
+    """Per category found: (probability, (start, end)) of the stretch that scored highest."""
+    m = model()
+    if m is None:
+        return {}
+    found: dict[str, tuple[float, tuple[int, int]]] = {}
+    stretches = [s for s in spans if s[1] > s[0]] or [(0, len(keys))]
+    for start, end in stretches:
+        probs = m.probabilities(features_of(keys[start:end], lowers[start:end]))
+        for c, p in probs.items():
+            if p >= m.threshold[c] and p > found.get(c, (0.0, None))[0]:
+                found[c] = (p, (start, end))
+    return found
