@@ -56,6 +56,14 @@ module holds the logic that decides whether a pattern match is about the writer,
 * **Accidents, play and ordinary help.** "I cut myself shaving", "she smacked me with a
   cushion", "she checks my phone for the time because hers is broken" do not fire.
 
+* **A learned second opinion.** After the rules, `model.py` (one logistic regression per
+  category, trained offline from our labelled sets) scores each sentence and adds a
+  category the rules missed when it is at least 90% sure. It never overrules the guards: a
+  sentence where a pattern matched and a guard judged it safe, or that holds an idiom,
+  stays safe; so does one naming a film or book, a resolution or (for the partner
+  categories) an ex, and partner categories need a word for the writer (I, me, my, we ...).
+  `USE_MODEL = False` turns it off.
+
 The result carries the categories in a fixed order and, for debugging only, the spans that
 fired. Nothing is stored or logged here.
 """
