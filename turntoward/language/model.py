@@ -6,14 +6,13 @@ ones) and scores new text by its words, word pairs and triples (lemmatised keys 
 so "hitting" and "hit" count alike) and by character 3-5-grams (so misspellings still
 share most of their pieces). It is logistic regression over TF-IDF features, trained
 offline by `bench/train_risk_model.py` with scikit-learn and saved as plain numbers in
-`data/risk_model.json.gz`; scoring needs only the standard library and takes well under a
+`data/risk_model.json.gz`; scoring needs only the standard library and takes about a
 millisecond per sentence. Nothing is downloaded, stored or logged.
 
-`score(text)` scores the whole text and each of its sentences and keeps, per category, the
-highest probability; `detect(text)` returns the categories at or above each category's
-threshold (chosen when training, by cross-validation, to keep false alarms on ordinary
-entries low). `risk.analyse` takes the union of the rules and this model, then applies its
-own guards (see `risk.py`).
+`risk.analyse` scores each sentence of an entry with `_Model.probabilities` and, for a
+category the rules did not find, takes the model's word when the probability reaches the
+category's threshold (0.9, chosen when training on sets the model had not read), unless
+one of the rules' guards says the sentence is safe (see `risk.py`).
 """
 
 from __future__ import annotations
@@ -107,32 +106,3 @@ def model() -> _Model | None:
             if _model is None:
                 _model = load()
     return _model
-
-
-def score_spans(keys: list[str], lowers: list[str], spans: list[tuple[int, int]]) -> dict:
-    """Per category, the highest probability over the whole text and each given span."""
-    m = model()
-    if m is None:
-        return {}
-    best: dict[str, float] = {}
-    stretches = [(0, len(keys))] + [s for s in spans if s != (0, len(keys))]
-    for start, end in stretches:
-        probs = m.probabilities(features_of(keys[start:end], lowers[start:end]))
-        for c, p in probs.items():
-            best[c] = max(best.get(c, 0.0), p)
-    return best
-
-
-def detect_spans(keys: list[str], lowers: list[str], spans: list[tuple[int, int]]) -> dict:
-    """Per category found: (probability, (start, end)) of the stretch that scored highest."""
-    m = model()
-    if m is None:
-        return {}
-    found: dict[str, tuple[float, tuple[int, int]]] = {}
-    stretches = [s for s in spans if s[1] > s[0]] or [(0, len(keys))]
-    for start, end in stretches:
-        probs = m.probabilities(features_of(keys[start:end], lowers[start:end]))
-        for c, p in probs.items():
-            if p >= m.threshold[c] and p > found.get(c, (0.0, None))[0]:
-                found[c] = (p, (start, end))
-    return found

@@ -1,6 +1,6 @@
 """Risk detection in free text: self-harm, partner violence, fear of a partner, coercive control.
 
-`analyse(text)` is offline, CPU-only and takes about a millisecond per entry. Patterns live
+`analyse(text)` is offline, CPU-only and takes milliseconds per entry. Patterns live
 in `data/risk_patterns.yaml` and each category's `data/risk_<category>.yaml` (data); this
 module holds the logic that decides whether a pattern match is about the writer, now:
 
