@@ -70,6 +70,7 @@ fired. Nothing is stored or logged here.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,18 +313,21 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(key_of(w) for w in str(text).lower().split())
 
 
-def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
-    return tuple(_phrase(i) for i in items)
+def _phrases(items: list[Any]) -> _PhraseList:
+    return _PhraseList(_phrase(i) for i in items)
 
 
-def _written(items: list[Any]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(i).lower().split()) for i in items)
+def _written(items: list[Any]) -> _PhraseList:
+    return _PhraseList(tuple(str(i).lower().split()) for i in items)
 
 
 class _Engine:
     def __init__(self, data: dict[str, Any]) -> None:
         self.nlp = nlp()
-        self.matcher = Matcher(self.nlp.vocab)
+        # One small Matcher per trigger word (see `_add`): a sentence runs only the
+        # patterns whose rarest required word it holds, so long entries stay fast.
+        self.buckets: dict[int, Matcher] = {}
+        self.rarity = _rarity_of_words()
         self.macros = {
             name: sorted({key_of(str(w).lower()) for w in words})
             for name, words in data["macros"].items()
@@ -332,16 +336,12 @@ class _Engine:
         self.partner_nouns = frozenset(self.macros["PNOUN"])
         self.specs: dict[str, _Spec] = {}
         self.idiom_unless: dict[str, tuple[tuple[str, ...], ...]] = {}
-        # Words at least one of which every risk pattern needs: sentences without any of
-        # them are not run through the Matcher at all (long entries stay fast).
-        self.triggers: set[int] = set()
-        self.always = False
         for i, idiom in enumerate(data["idioms"]):
             if isinstance(idiom, str):
                 idiom = {"p": idiom}
             label = f"idiom:{i}"
             self.idiom_unless[label] = _phrases(idiom.get("unless_next", []))
-            self.matcher.add(label, [self._compile(idiom["p"])])
+            self._add(label, self._compile(idiom["p"]))
         for category in CATEGORIES:
             block = data["categories"][category]
             default_first = block.get("who", "any") == "first"
@@ -377,9 +377,7 @@ class _Engine:
                     benign=_benign_list(entry.get("benign")),
                     needs_partner=_scope(entry.get("needs_partner")),
                 )
-                compiled = self._compile(source)
-                self._add_trigger(compiled)
-                self.matcher.add(label, [compiled])
+                self._add(label, self._compile(source))
         cues = data["report_cues"]
         self.cues = {kind: _written(cues[kind]) for kind in ("media", "topic", "question", "after")}
         self.cue_exceptions = _written(cues["not_cues"])
@@ -399,16 +397,24 @@ class _Engine:
         self.retraction = _written(data["retraction_cues"])
         self.others = frozenset(key_of(str(w).lower()) for w in data["others"])
 
-    def _add_trigger(self, compiled: list[dict[str, Any]]) -> None:
+    def _add(self, label: str, compiled: list[dict[str, Any]]) -> None:
+        """Add a pattern to the bucket of each word of its rarest required token.
+
+        Every pattern needs at least one word (the compiler never makes a pattern of gaps
+        and optional words alone); the one chosen is the required token whose words are
+        least often seen in our labelled sets, so few sentences hold it."""
         required = [
             t["NORM"]["IN"] for t in compiled if not t.get("OP") and t.get("NORM", {}).get("IN")
         ]
+        required += [t["LOWER"]["IN"] for t in compiled if not t.get("OP") and "LOWER" in t]
         if not required:
-            self.always = True
-            return
-        rare = [keys for keys in required if not set(keys) & COMMON]
-        best = min(rare, key=len) if rare else required[0]
-        self.triggers.update(self.nlp.vocab.strings.add(k) for k in best)
+            raise ValueError(f"risk pattern {label} needs at least one required word")
+        best = min(required, key=lambda words: sum(self.rarity(w) for w in words))
+        for word in best:
+            key = self.nlp.vocab.strings.add(word)
+            if key not in self.buckets:
+                self.buckets[key] = Matcher(self.nlp.vocab)
+            self.buckets[key].add(label, [compiled])
 
     # --- compiling the small pattern language into spaCy Matcher patterns -------------
 
@@ -451,16 +457,21 @@ class _Engine:
             return RiskResult()
         doc = tokens(text)
         sentences = _sentence_of(doc)
-        matches = []
+        found_matches: set[tuple[int, int, int]] = set()
+        buckets = self.buckets
         for s_start, s_end in sorted(set(sentences)):
             span = doc[s_start:s_end]
-            if not self.always and not any(t.norm in self.triggers for t in span):
-                continue
-            matches.extend((m, s_start + a, s_start + b) for m, a, b in self.matcher(span))
+            present = {t.norm for t in span} | {t.lower for t in span}
+            for word in present:
+                bucket = buckets.get(word)
+                if bucket is not None:
+                    found_matches.update((m, s_start + a, s_start + b) for m, a, b in bucket(span))
+        # In text order (the first span that holds is the one reported for a category).
+        matches = sorted(found_matches, key=lambda m: (m[1], m[2], m[0]))
         learned = learned_model()
         if not matches and learned is None:
             return RiskResult()
-        keys = [t._.key for t in doc]
+        keys = [t.norm_ for t in doc]  # the key (nlp.tokens writes it to NORM)
         ctx = _Context(doc, keys, [t.lower_ for t in doc], sentences)
         idioms = []
         for m, s, e in matches:
@@ -761,18 +772,40 @@ class _Context:
         if s_start not in self._cues:
             words = self.lowers[s_start:s_end]
             blocked: set[int] = set()
-            for phrase in engine.cue_exceptions:
-                for i in _find(words, phrase):
-                    blocked.update(range(i, i + len(phrase)))
+            for i, phrase in engine.cue_exceptions.find_in(words):
+                blocked.update(range(i, i + len(phrase)))
             found = []
             for kind, phrases in engine.cues.items():
-                for phrase in phrases:
-                    for i in _find(words, phrase):
-                        if blocked & set(range(i, i + len(phrase))):
-                            continue
-                        found.append(_Cue(s_start + i, s_start + i + len(phrase), kind))
-            self._cues[s_start] = sorted(found, key=lambda c: c.start)
+                for i, phrase in phrases.find_in(words):
+                    if blocked & set(range(i, i + len(phrase))):
+                        continue
+                    found.append(_Cue(s_start + i, s_start + i + len(phrase), kind))
+            self._cues[s_start] = sorted(found, key=lambda c: (c.start, c.end))
         return self._cues[s_start]
+
+
+class _PhraseList(tuple):
+    """Phrases (tuples of words), indexed by their first word for `find_in`."""
+
+    def __new__(cls, phrases):
+        self = super().__new__(cls, phrases)
+        self.by_first = {}
+        for phrase in self:
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+        return self
+
+    def find_in(self, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:
+        """Each (position, phrase) found in `words`, as `_find` finds them (a last word may
+        be plural: "films" finds "film")."""
+        out = []
+        for i, word in enumerate(words):
+            for first in (word, word[:-1], word[:-2]) if word.endswith("s") else (word,):
+                for phrase in self.by_first.get(first, ()):
+                    if (len(phrase) > 1 and first != word) or i + len(phrase) > len(words):
+                        continue
+                    if _find(words[i : i + len(phrase)], phrase):
+                        out.append((i, phrase))
+        return out
 
 
 def _plural_match(word: str, target: str) -> bool:
@@ -854,6 +887,22 @@ def load_data() -> dict[str, Any]:
         for name, items in (extra.get("benign_cues") or {}).items():
             data["benign_cues"].setdefault(name, []).extend(items)
     return data
+
+
+def _rarity_of_words():
+    """How common a word is, from the learned model's document frequencies when it is there
+    (a word the model never saw is rare), else from the list of grammatical words."""
+    from turntoward.language.model import model
+
+    learned = model()
+    if learned is None:
+        return lambda word: 1.0 if word in COMMON else 0.01
+    index, idf = learned.index, learned.idf
+    # scikit-learn's smooth idf is ln((1 + n) / (1 + df)) + 1: exp(1 - idf) grows with df.
+    return lambda word: (
+        (math.exp(1 - idf[index["w:" + word]]) if "w:" + word in index else 1e-4)
+        + (1.0 if word in COMMON else 0.0)
+    )
 
 
 def learned_model():
