@@ -67,11 +67,10 @@ def digest(data: list[tuple[frozenset[str], str]]) -> str:
 
 def stretches(text: str) -> list[tuple[list[str], list[str]]]:
     """The sentences of a text (as `risk.analyse` scores them): keys and lower forms."""
-    from turntoward.language.nlp import tokens
-    from turntoward.language.risk import _sentence_of
+    from turntoward.language.risk import _sentence_of, keyed
 
-    doc = tokens(text)
-    keys = [t._.key for t in doc]
+    doc = keyed(text)
+    keys = [t.norm_ for t in doc]
     lowers = [t.lower_ for t in doc]
     spans = sorted(set(_sentence_of(doc))) or [(0, len(doc))]
     return [(keys[s:e], lowers[s:e]) for s, e in spans]

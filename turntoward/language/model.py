@@ -6,8 +6,9 @@ ones) and scores new text by its words, word pairs and triples (lemmatised keys 
 so "hitting" and "hit" count alike) and by character 3-5-grams (so misspellings still
 share most of their pieces). It is logistic regression over TF-IDF features, trained
 offline by `bench/train_risk_model.py` with scikit-learn and saved as plain numbers in
-`data/risk_model.json.gz`; scoring needs only the standard library and takes about a
-tenth of a millisecond per sentence (numpy sums the rows of the features a sentence holds). Nothing is downloaded, stored or logged.
+`data/risk_model.json.gz`; scoring takes about a tenth of a millisecond per sentence
+(numpy sums the rows of the features a sentence holds). Nothing is downloaded, stored or
+logged.
 
 `risk.analyse` scores each sentence of an entry with `_Model.probabilities` and, for a
 category the rules did not find, takes the model's word when the probability reaches the
@@ -26,8 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-from turntoward.language.nlp import tokens
 
 MODEL_FILE = Path(__file__).parent / "data" / "risk_model.json.gz"
 CHAR_NGRAMS = (3, 5)
@@ -58,8 +57,10 @@ def features_of(keys: list[str], lowers: list[str]) -> list[str]:
 
 
 def features(text: str) -> list[str]:
-    doc = tokens(text)
-    return features_of([t._.key for t in doc], [t.lower_ for t in doc])
+    from turntoward.language.risk import keyed
+
+    doc = keyed(text)
+    return features_of([t.norm_ for t in doc], [t.lower_ for t in doc])
 
 
 @dataclass

@@ -149,6 +149,17 @@ SPELLING = {
 # Where simplemma leaves a past form alone or picks the wrong word.
 LEMMA_FIX = {
     "felt": "feel",
+    # simplemma's guesses for these are other words ("asked" -> "aske", "ran" -> "rin").
+    "asked": "ask",
+    "swore": "swear",
+    "ran": "run",
+    "went": "go",
+    "drove": "drive",
+    "fell": "fall",
+    "given": "give",
+    "spoke": "speak",
+    "staring": "stare",
+    "scaring": "scare",
     "left": "leave",
     "shook": "shake",
     "bit": "bite",

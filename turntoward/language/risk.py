@@ -56,13 +56,26 @@ module holds the logic that decides whether a pattern match is about the writer,
 * **Accidents, play and ordinary help.** "I cut myself shaving", "she smacked me with a
   cushion", "she checks my phone for the time because hers is broken" do not fire.
 
+* **A partner by name.** "Dev pushed me", "I'm scared of Priya": a first name from
+  `data/first_names.txt`, written with a capital, is keyed as `partner` (see `keyed`), unless
+  a relation comes before it ("my sister Priya", "my boss Tom"); names that are also words
+  ("Will", "Grace") count only inside a sentence.
+* **Sport, work, milestones.** Bruises and knocks from a sport played together ("we went
+  paintballing", "touch rugby") do not fire unless the gravest harm is named too (choking,
+  "on purpose"). A paramedic's "two overdoses tonight", a dissertation or crisis-line
+  role-play, a hangover's "I want to die" and "two years self-harm free" do not fire; nor
+  does "five years ago today". A retraction may open the next sentence ("... off a bridge.
+  Kidding, obviously."). "He's never once said I can't see my friends" is a double negation.
+
 * **A learned second opinion.** After the rules, `model.py` (one logistic regression per
   category, trained offline from our labelled sets) scores each sentence and adds a
   category the rules missed when it is at least 90% sure. It never overrules the guards: a
   sentence where a pattern matched and a guard judged it safe, or that holds an idiom,
   stays safe; so does one naming a film or book, a resolution or (for the partner
-  categories) an ex, and partner categories need a word for the writer (I, me, my, we ...).
-  `USE_MODEL = False` turns it off.
+  categories) an ex, and partner categories need a word for the writer (I, me, my, we ...)
+  and one for the partner (he, her, my wife, a first name). Sentences under four words
+  ("It was me.") are not given to it, nor is self-harm when the sentence is about someone
+  else ("my sister's been cutting again"). `USE_MODEL = False` turns it off.
 
 The result carries the categories in a fixed order and, for debugging only, the spans that
 fired. Nothing is stored or logged here.
@@ -70,6 +83,7 @@ fired. Nothing is stored or logged here.
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 from dataclasses import dataclass, field
@@ -88,6 +102,9 @@ PATTERNS_FILE = Path(__file__).parent / "data" / "risk_patterns.yaml"
 LEARNED_WRITER = frozenset(["i", "me", "my", "mine", "myself", "we", "us", "our", "i'm", "im"])
 # Whether analyse() adds the learned model's second opinion (model.py) to the rules.
 USE_MODEL = True
+# The model does not judge a sentence of fewer words than this ("I like it.").
+MODEL_MIN_WORDS = 4
+MODEL_NEEDS_PARTNER = True
 
 NEGATORS = frozenset(
     [
@@ -135,6 +152,11 @@ CLAUSE_WORDS = frozenset(
 NOT_A_BREAK = frozenset({"-", "'", '"', "’", "‘", "“", "”"})
 # Words after which a statement has ended ("I can't go on and ...", not "... go on holiday").
 ENDING_WORDS = frozenset({"and", "but", "so", "because", "though", "although", "anymore"})
+# Punctuation a pattern's gap (`*N`) does not cross.
+GAP_BREAKS = sorted(
+    {".", ",", ";", ":", "!", "?", "...", "…", "(", ")", "[", "]", "--", "—", "–", "!!", "??"}
+    | {"?!", "!?", "/", "\n", "\n\n"}
+)
 # The subject of a new clause: a negation before it belongs to the clause before.
 SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
 # "I don't think he checks my phone": the negation of these verbs moves into what follows.
@@ -146,6 +168,7 @@ FEAR_WORDS = frozenset(
 REPORTED_THREAT = frozenset(
     {"say", "tell", "threaten", "swear", "promise", "warn", "text", "message", "scream", "yell"}
 )
+LETTING = frozenset({"let", "allow", "stop", "forbid"})
 MODALS = frozenset({"will", "would", "might", "could", "may", "shall"})
 # Grammatical words that never make a pattern's trigger.
 COMMON = frozenset(
@@ -247,6 +270,15 @@ WRITER_IN_MATCH = frozenset(["i", "me", "my", "myself", "us", "our"])
 NOT_RETRACTED = (("not", "joking"), ("not", "kidding"), ("no", "joke"))
 # Owners that make a partner noun someone else's ("her husband", "my sister's boyfriend").
 OTHER_OWNERS = frozenset({"'s", "her", "his", "their", "your", "its", "s"})
+# The writer in a sentence, for the learned model's self-harm opinion.
+SELF_WORDS = frozenset(["i", "me", "myself", "i'm", "im"])
+# After a person, words that make them the subject ("my sister's been cutting").
+OTHER_DOES = frozenset(["'s", "be", "have", "keep", "say", "tell", "would", "will", "want"])
+# Something other than the writer doing the harm ("the cat scratched my face").
+ANIMALS = frozenset(
+    {"cat", "cats", "kitten", "dog", "dogs", "puppy", "hamster", "parrot", "rabbit", "horse"}
+    | {"baby", "toddler"}
+)
 PARTNER_CATEGORIES = frozenset({"partner_violence", "fear_of_partner", "coercive_control"})
 
 
@@ -390,6 +422,9 @@ class _Engine:
         self.accident = _phrases(data["accident_cues"])
         self.play = _phrases(data["play_cues"])
         self.severe = _phrases(data["severe_cues"])
+        # Sport and games explain bruises and knocks; only the gravest harm outweighs them.
+        self.sport = _phrases(data["sport_cues"])
+        self.grave = _phrases(data["grave_cues"])
         self.benign = {name: _phrases(items) for name, items in data["benign_cues"].items()}
         self.partner_words = (
             frozenset(self.macros["PSUBJ"]) | frozenset(self.macros["POBJ"]) | {"his"}
@@ -427,7 +462,8 @@ class _Engine:
                 out.append({"NORM": {"IN": ["my", "our"]}, "OP": "?"})
             previous = raw
             if raw.startswith("*") and raw[1:].isdigit():
-                out.append({"IS_PUNCT": False, "OP": f"{{0,{int(raw[1:])}}}"})
+                # Any words but a clause break: hyphens and quotes do not end a gap.
+                out.append({"ORTH": {"NOT_IN": GAP_BREAKS}, "OP": f"{{0,{int(raw[1:])}}}"})
                 continue
             optional = raw.endswith("?") and len(raw) > 1
             word = raw[:-1] if optional else raw
@@ -455,7 +491,7 @@ class _Engine:
     def analyse(self, text: str) -> RiskResult:
         if not text or not text.strip():
             return RiskResult()
-        doc = tokens(text)
+        doc = keyed(text)
         sentences = _sentence_of(doc)
         found_matches: set[tuple[int, int, int]] = set()
         buckets = self.buckets
@@ -519,6 +555,8 @@ class _Engine:
         keys, lowers = ctx.keys, ctx.lowers
         for s_start, s_end in sorted(set(ctx.sentences)):
             sentence = keys[s_start:s_end]
+            if sum(1 for k in sentence if k[:1].isalnum()) < MODEL_MIN_WORDS:
+                continue  # "It was me.": too little for the model to judge
             probs = learned.probabilities(features_of(sentence, lowers[s_start:s_end]))
             for category, p in probs.items():
                 if category in found or p < learned.threshold[category]:
@@ -536,13 +574,32 @@ class _Engine:
     def _learned_vetoed(self, sentence: list[str], lowers: list[str], category: str) -> bool:
         if _has_any(sentence, self.resolved):
             return True
-        if any(_has_any(lowers, self.cues[kind]) for kind in ("media", "topic")):
+        if self.cues["media"].find_in(lowers):
             return True
+        for i, _phrase in self.cues["topic"].find_in(lowers):
+            # "he talked about burning the house down with me in it" is the partner's
+            # threat, not a topic: a topic the partner raises does not veto.
+            if category == "self_harm" or not any(
+                k in self.partner_subjects for k in sentence[max(0, i - 2) : i]
+            ):
+                return True
         if category == "self_harm":
             # The past, unless something says it is back ("I used to cut; lately again").
-            return _has_any(sentence, self.past) and not _has_any(sentence, self.present)
+            if not any(k in SELF_WORDS for k in sentence) and any(
+                k in self.others and nxt in OTHER_DOES for k, nxt in itertools.pairwise(sentence)
+            ):
+                return True  # "my sister's been cutting again": someone else, not the writer
+            return _has_any(sentence, self.past) and not self._present(sentence)
+        if category == "fear_of_partner" and any(
+            k in FEAR_WORDS and any(n in NEGATORS for n in sentence[max(0, i - 3) : i])
+            for i, k in enumerate(sentence)
+        ):
+            return True  # "I'm never scared with him"
         # Partner harm done to the writer names the writer: "he hit me", "my arm".
         if not any(k in LEARNED_WRITER for k in sentence):
+            return True
+        # ... and names the partner ("he", "her", "my wife", a first name).
+        if MODEL_NEEDS_PARTNER and not any(k in self.partner_words for k in sentence):
             return True
         return _has_any(sentence, self.ex)
 
@@ -567,6 +624,8 @@ class _Engine:
                 return False
         if spec.needs_negation and not self._negated(ctx, spec, start, start, before_only=True):
             return False
+        if spec.literal_negation and self._double_negation(keys, start, end):
+            return False  # "he's never once said I can't see them"
         scope_end = start if spec.literal_negation else end
         if (
             not spec.inherent_negation
@@ -578,16 +637,20 @@ class _Engine:
             return False
         if self._reported(ctx, spec, s_start, s_end, start, end):
             return False
-        present = _has_any(sentence, self.present)
+        present = self._present(sentence)
         if spec.category == "self_harm":
             if start > s_start and (
-                keys[start - 1] == "it" or keys[start - 1] in self.partner_subjects
+                keys[start - 1] == "it"
+                or keys[start - 1] in self.partner_subjects
+                or keys[start - 1] in ANIMALS
             ):
                 return False  # "he threw a glass and it cut my arm": not done by the writer
             past = _has_any(sentence, self.past) or _age_past(ctx.doc, s_start, s_end)
             if past and (not present or _has_any(sentence, self.resolved)):
                 return False  # "used to ... years ago", "... as a teenager but not anymore"
-            after = ctx.lowers[end:s_end]
+            # A retraction later in the sentence, or opening the next one ("... a bridge.
+            # Kidding, obviously.").
+            after = ctx.lowers[end:s_end] + ctx.lowers[s_end : s_end + 3]
             if any(_find(after, p) for p in self.retraction) and not any(
                 _find(ctx.lowers[s_start:s_end], p) for p in NOT_RETRACTED
             ):
@@ -595,14 +658,13 @@ class _Engine:
             return not (spec.accident and _has_any(sentence, self.accident))
         if self._someone_elses(ctx, spec, start):
             return False
-        if self._about_ex(ctx, s_start, s_end, end):
+        if self._about_ex(ctx, s_start, s_end, start, end):
             return False
         if _has_any(sentence, self.past) and _has_any(keys, self.resolved) and not present:
             return False
-        if (
-            spec.category in ("partner_violence", "coercive_control")
-            and _has_any(sentence, self.play)
-            and not _has_any(sentence, self.severe)
+        if spec.category in ("partner_violence", "coercive_control") and (
+            (_has_any(sentence, self.play) and not _has_any(sentence, self.severe))
+            or (_has_any(sentence, self.sport) and not _has_any(sentence, self.grave))
         ):
             return False
         if spec.benign and _has_any(sentence, self.benign[spec.benign]):
@@ -610,6 +672,23 @@ class _Engine:
         return not (
             spec.category == "partner_violence" and self._feared_not_done(ctx, s_start, start, end)
         )
+
+    def _double_negation(self, keys: list[str], start: int, end: int) -> bool:
+        """A negated saying or letting before the pattern's own negation: "he has never
+        said I can't", "she never told me I couldn't" (not "I wouldn't mind if I didn't")."""
+        negators = [i for i in range(start, end) if self._negator_at(keys, i)]
+        if len(negators) < 2:
+            return False
+        first = negators[0]
+        return any(k in REPORTED_THREAT or k in LETTING for k in keys[first + 1 : first + 4])
+
+    def _present(self, sentence: list[str]) -> bool:
+        """A present marker ("again", "lately", "today"), not "five years ago today"."""
+        for phrase in self.present:
+            for i in _find(sentence, phrase):
+                if not (phrase == ("today",) and i > 0 and sentence[i - 1] == "ago"):
+                    return True
+        return False
 
     def _negator_at(self, keys: list[str], i: int) -> bool:
         if keys[i] not in NEGATORS:
@@ -699,7 +778,7 @@ class _Engine:
             return False
         return ctx.keys[start] in self.partner_nouns and ctx.keys[start - 1] in OTHER_OWNERS
 
-    def _about_ex(self, ctx: _Context, s_start: int, s_end: int, end: int) -> bool:
+    def _about_ex(self, ctx: _Context, s_start: int, s_end: int, start: int, end: int) -> bool:
         """The nearest partner mentioned at or before the match is an ex."""
         keys, lowers = ctx.keys, ctx.lowers
         for j in range(end - 1, -1, -1):
@@ -712,7 +791,13 @@ class _Engine:
                 # A current partner (no ex/old/former before it) is the nearest one: an ex
                 # elsewhere does not matter ("my ex used to hit me and now my husband ...").
                 return k >= 0 and keys[k] in self.ex_modifiers
-        return _has_any(keys[s_start:s_end], self.ex)
+        if _has_any(keys[s_start:end], self.ex):
+            return True
+        # An ex named after the match is the one it is about ("walk on eggshells around my
+        # ex") unless the match names its own person ("he punched me, like my ex used to").
+        return _has_any(keys[end:s_end], self.ex) and not any(
+            k in self.partner_words for k in keys[start:end]
+        )
 
     def _feared_not_done(self, ctx: _Context, s_start: int, start: int, end: int) -> bool:
         """ "I'm scared he'll hit me": feared harm, not harm done (fear_of_partner)."""
@@ -865,6 +950,72 @@ def _has_any(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
             if k == first and tuple(keys[i : i + n]) == phrase:
                 return True
     return False
+
+
+NAMES_FILE = PATTERNS_FILE.parent / "first_names.txt"
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# First names that are also ordinary words: at the start of a sentence, where any word
+# has a capital, they are read as the word ("Drew the curtains", "Will he change?").
+AMBIGUOUS_NAMES = _word_set(
+    """jack joy sue dale glen rob ruby robin drew ted kim lee bob sally jan ram li jun ken ed
+    jay will may mark hope grace rose bill frank pat max ash art ray dawn summer june april
+    august faith rich guy sunny chase hunter lily holly ivy amber crystal daisy poppy
+    jade"""
+)
+# Someone named after one of these is not the partner ("my sister Priya", "my boss Tom").
+NOT_PARTNER_BEFORE = _word_set(
+    """sister brother friend mum mom mam mother dad father son daughter cousin aunt auntie
+    uncle niece nephew neighbour neighbor boss manager colleague coworker co-worker teacher
+    doctor therapist counsellor counselor grandma grandpa gran granny nan nana grandmother
+    grandfather flatmate roommate housemate client kid child baby toddler stepson
+    stepdaughter mate pal bestie bff classmate coach ex ex-husband ex-wife ex-boyfriend
+    ex-girlfriend ex-partner sis bro son-in-law daughter-in-law sister-in-law
+    brother-in-law mother-in-law father-in-law stepmother stepfather stepdad stepmum
+    stepmom supervisor tutor student patient dr mr mrs ms miss"""
+)
+
+
+def _names() -> frozenset[str]:
+    words = []
+    for line in NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.extend(line.split())
+    return frozenset(words)
+
+
+_NAMES: frozenset[str] | None = None
+
+
+def keyed(text: str) -> Doc:
+    """`nlp.tokens(text)`, with a partner's first name keyed as `partner`.
+
+    People write about their partner by name ("Dev pushed me", "I'm scared of Priya"); the
+    patterns say `@PSUBJ`/`@POBJ` (he, she, partner, husband ...), so a first name from
+    `first_names.txt`, written with a capital, takes the key `partner` unless the word
+    before makes it someone else ("my sister Priya"). The learned model is trained on the
+    same keys (`bench/train_risk_model.py`)."""
+    global _NAMES
+    if _NAMES is None:
+        _NAMES = _names()
+    doc = tokens(text)
+    starts = {s for s, _e in _sentence_of(doc)}
+    for tok in doc:
+        if not tok.is_title or not (tok.lower_ in _NAMES or tok.lower_ in AMBIGUOUS_NAMES):
+            continue
+        i = tok.i
+        at_start = i in starts or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in '"“(')
+        if at_start and tok.lower_ in AMBIGUOUS_NAMES:
+            continue
+        if i > 0 and doc[i - 1].lower_ in NOT_PARTNER_BEFORE:
+            continue
+        tok.norm_ = "partner"
+        tok._.key = "partner"
+    return doc
 
 
 def load_data() -> dict[str, Any]:

@@ -517,3 +517,108 @@ def test_more_indirect_phrasings_fire(text, expected):
 )
 def test_look_alikes_of_the_new_phrasings_are_quiet(text):
     assert "self_harm" not in cats(text) if "husband" in text else cats(text) == ()
+
+
+# --- a partner by name, sport, retractions, double negation, work ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Dev pushed me into the wardrobe last night.", ("partner_violence",)),
+        ("I'm scared of Priya when she has been drinking.", ("fear_of_partner",)),
+        ("Last night Marcus slapped me in front of the kids.", ("partner_violence",)),
+    ],
+)
+def test_a_partner_named_by_first_name_counts_as_the_partner(text, expected):
+    assert cats(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My sister Priya slapped me during a row about Mum.",
+        "My boss Tom pushed me to finish the report.",
+        "Drew the curtains and went to bed early.",
+    ],
+)
+def test_a_name_after_a_relation_or_a_word_with_a_capital_is_not_the_partner(text):
+    assert "partner_violence" not in cats(text)
+
+
+def test_the_key_of_a_name_is_partner_and_other_words_keep_theirs():
+    from turntoward.language.risk import keyed
+
+    keys = [t.norm_ for t in keyed("Yesterday Sam asked my friend Emma about Will.")]
+    assert keys[1] == "partner"  # Sam
+    assert keys[5] == "emma"  # after "friend": someone else
+    assert keys[7] == "partner"  # "Will" written with a capital mid-sentence
+    assert next(t.norm_ for t in keyed("Will he ever change?")) == "will"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went paintballing for his birthday and I'm covered in bruises.",
+        "We do judo together and she threw me across the mat.",
+    ],
+)
+def test_bruises_and_knocks_from_sport_together_do_not_fire(text):
+    assert cats(text) == ()
+
+
+def test_sport_does_not_excuse_the_gravest_harm():
+    assert cats("After rugby practice he came home and choked me until I passed out.") == (
+        "partner_violence",
+    )
+    assert cats("my husband beats me when the cricket doesn't go his way") == ("partner_violence",)
+
+
+def test_a_retraction_opening_the_next_sentence_cancels_a_self_harm_joke():
+    assert cats("If we lose again I'm jumping off a bridge. Kidding, obviously.") == ()
+    assert cats("I'm going to jump off a bridge. I mean it.") == ("self_harm",)
+
+
+def test_a_double_negation_is_not_control():
+    assert cats("He's never once said I can't see my friends.") == ()
+    assert cats("He said I can't see my friends.") == ("coercive_control",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a paramedic I went to two overdoses tonight and hugged the kids when I got home.",
+        "Writing my dissertation on self-harm in teenagers, chapter three is done!",
+        "Today at the crisis line training we role-played a caller who wanted to die.",
+        "So hungover I want to die, never drinking tequila again.",
+        "Celebrating two years self-harm free today with cake.",
+        "Five years ago today I was in hospital after an overdose. Today I ran a half marathon.",
+        "Our cat scratched my face when I tried to give her the tablets.",
+    ],
+)
+def test_work_hangovers_milestones_and_pets_do_not_fire(text):
+    assert cats(text) == ()
+
+
+def test_an_ex_after_the_match_is_what_it_is_about_unless_the_match_names_someone():
+    assert cats("I used to walk on eggshells around my ex; with Dan I say what I think.") == ()
+    assert cats("He punched me last night, just like my ex used to.") == ("partner_violence",)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He pressed a pillow over my face until I stopped struggling.", ("partner_violence",)),
+        ("He wrestled me to the floor and sat on my chest.", ("partner_violence",)),
+        ("He slapped me when I asked for money for the kids' shoes.", ("partner_violence",)),
+    ],
+)
+def test_play_cues_do_not_excuse_real_violence(text, expected):
+    assert cats(text) == expected
+
+
+def test_lemmas_of_irregular_verbs():
+    from turntoward.language.nlp import key_of
+
+    for word, key in [("asked", "ask"), ("swore", "swear"), ("ran", "run"), ("drove", "drive")]:
+        assert key_of(word) == key
