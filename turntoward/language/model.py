@@ -89,7 +89,7 @@ class _Model:
             weights = (1 + np.log(tf)) * self._idf[ids]
             norm = float(np.sqrt(weights @ weights)) or 1.0
             z = z + (weights @ self._rows[ids]) / norm
-        probs = 1 / (1 + np.exp(-z))
+        probs = 1 / (1 + np.exp(-np.clip(z, -50.0, 50.0)))
         return {c: float(p) for c, p in zip(self._categories, probs, strict=True)}
 
 

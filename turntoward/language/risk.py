@@ -652,7 +652,7 @@ class _Engine:
             # Kidding, obviously.").
             after = ctx.lowers[end:s_end] + ctx.lowers[s_end : s_end + 3]
             if any(_find(after, p) for p in self.retraction) and not any(
-                _find(ctx.lowers[s_start:s_end], p) for p in NOT_RETRACTED
+                _find(ctx.lowers[s_start : s_end + 3], p) for p in NOT_RETRACTED
             ):
                 return False
             return not (spec.accident and _has_any(sentence, self.accident))

@@ -577,6 +577,9 @@ def test_sport_does_not_excuse_the_gravest_harm():
 def test_a_retraction_opening_the_next_sentence_cancels_a_self_harm_joke():
     assert cats("If we lose again I'm jumping off a bridge. Kidding, obviously.") == ()
     assert cats("I'm going to jump off a bridge. I mean it.") == ("self_harm",)
+    # "Not kidding" opening the next sentence insists; it does not retract.
+    assert cats("I want to die. Not kidding.") == ("self_harm",)
+    assert cats("I want to die. I'm not joking this time.") == ("self_harm",)
 
 
 def test_a_double_negation_is_not_control():
