@@ -160,7 +160,7 @@ GAP_BREAKS = sorted(
 # The subject of a new clause: a negation before it belongs to the clause before.
 SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
 # "I don't think he checks my phone": the negation of these verbs moves into what follows.
-NEG_RAISERS = frozenset({"think", "believe", "suppose", "reckon", "expect", "imagine"})
+NEG_RAISERS = frozenset({"think", "believe", "suppose", "reckon", "expect", "imagine", "feel"})
 # Words that make a partner match a feared future rather than something that happened.
 FEAR_WORDS = frozenset(
     {"afraid", "scared", "terrified", "frightened", "petrified", "worry", "fear", "nervous"}
@@ -723,8 +723,8 @@ class _Engine:
 
     def _neg_raised(self, keys: list[str], clause_start: int, subject: int) -> bool:
         j = subject - 1
-        if j >= clause_start and keys[j] == "that":
-            j -= 1
+        if j >= clause_start and keys[j] in ("that", "like", "as"):
+            j -= 1  # "I don't feel like I have to ...", "I don't think that he ..."
         if j < clause_start or keys[j] not in NEG_RAISERS:
             return False
         return any(self._negator_at(keys, i) for i in range(max(clause_start, j - 3), j))
@@ -785,6 +785,8 @@ class _Engine:
             if keys[j] == "ex" or lowers[j].startswith("ex-"):
                 return True
             if keys[j] in self.partner_nouns:
+                if any(_next_is(keys, j - len(p), p) for p in self.ex if j >= len(p)):
+                    return True  # "back when I was with Dan", "before I left him"
                 k = j - 1
                 while k >= 0 and keys[k] in ("-", "my", "our", "the", "his", "her"):
                     k -= 1

@@ -625,3 +625,40 @@ def test_lemmas_of_irregular_verbs():
 
     for word, key in [("asked", "ask"), ("swore", "swear"), ("ran", "run"), ("drove", "drive")]:
         assert key_of(word) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't feel like I have to walk on eggshells with her, which is new for me.",
+        "Walking on eggshells around the new manager at work this week.",
+        "Back when I was with Dan I walked on eggshells constantly; I left him years ago.",
+        "Wife and I play squash on Thursdays and she thrashes me at it every time.",
+        "He said he'd strangle me if I told his mum about the proposal.",
+        "The kids and I wrote goodbye letters to our old house before the move.",
+        "Dev installed a doorbell camera after the parcels kept getting stolen.",
+        "Threw out my teenage diaries, pages about wanting to die, so dramatic.",
+    ],
+)
+def test_more_look_alikes_do_not_fire(text):
+    assert cats(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "I hide the receipts at the bottom of my bag so Daniel never finds them.",
+            "fear_of_partner",
+        ),
+        ("please don't set him off tonight, I'm begging the kids", "fear_of_partner"),
+        ("I keep my car keys by the bed in case I need to leave fast.", "fear_of_partner"),
+        ("I have to ask her for bus fare like a child.", "coercive_control"),
+        ("He took out two loans in my name without asking me.", "coercive_control"),
+        ("My husband rings the office to check I'm actually at my desk.", "coercive_control"),
+        ("Pete sulks until I cancel my plans.", "coercive_control"),
+        ("He makes me cancel every time I arrange to see my sister.", "coercive_control"),
+    ],
+)
+def test_fourth_round_phrasings_fire(text, expected):
+    assert expected in cats(text)
