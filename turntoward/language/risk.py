@@ -168,6 +168,7 @@ FEAR_WORDS = frozenset(
 REPORTED_THREAT = frozenset(
     {"say", "tell", "threaten", "swear", "promise", "warn", "text", "message", "scream", "yell"}
 )
+LAUGHTER = frozenset(["lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "😂", "🤣", "xd"])
 LETTING = frozenset({"let", "allow", "stop", "forbid"})
 MODALS = frozenset({"will", "would", "might", "could", "may", "shall"})
 # Grammatical words that never make a pattern's trigger.
@@ -368,11 +369,15 @@ class _Engine:
         self.partner_nouns = frozenset(self.macros["PNOUN"])
         self.specs: dict[str, _Spec] = {}
         self.idiom_unless: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # Idioms that cancel any match they overlap, even one that holds them and says more.
+        self.strong_idioms: set[str] = set()
         for i, idiom in enumerate(data["idioms"]):
             if isinstance(idiom, str):
                 idiom = {"p": idiom}
             label = f"idiom:{i}"
             self.idiom_unless[label] = _phrases(idiom.get("unless_next", []))
+            if idiom.get("strong"):
+                self.strong_idioms.add(label)
             self._add(label, self._compile(idiom["p"]))
         for category in CATEGORIES:
             block = data["categories"][category]
@@ -510,12 +515,15 @@ class _Engine:
         keys = [t.norm_ for t in doc]  # the key (nlp.tokens writes it to NORM)
         ctx = _Context(doc, keys, [t.lower_ for t in doc], sentences)
         idioms = []
+        strong = []
         for m, s, e in matches:
             label = self.nlp.vocab.strings[m]
             if label.startswith("idiom:") and not any(
                 _next_is(keys, e, p) for p in self.idiom_unless[label]
             ):
                 idioms.append((s, e))
+                if label in self.strong_idioms:
+                    strong.append((s, e))
         found: dict[str, list[Span]] = {}
         # (category, sentence start) where a pattern matched but a guard judged it safe, and
         # every category in a sentence holding an idiom ("this traffic is killing me").
@@ -529,10 +537,15 @@ class _Engine:
                 continue  # one span per category is enough (spans are for debugging)
             # An idiom cancels a risk match it overlaps, unless the match holds the idiom
             # and says more ("I wish I could die" holds "could die").
-            if any(
-                s < end and start < e and not (start <= s and e <= end and e - s < end - start)
-                for s, e in idioms
-            ) or not self._holds(ctx, spec, start, end):
+            if (
+                any(
+                    s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+                    for s, e in idioms
+                )
+                or any(s < end and start < e for s, e in strong)
+                or (spec.category == "self_harm" and self._hyperbole(ctx, idioms, start))
+                or not self._holds(ctx, spec, start, end)
+            ):
                 judged_safe.add((spec.category, ctx.sentences[start][0]))
                 continue
             span = doc[start:end]
@@ -673,6 +686,14 @@ class _Engine:
             spec.category == "partner_violence" and self._feared_not_done(ctx, s_start, start, end)
         )
 
+    def _hyperbole(self, ctx: _Context, idioms: list[tuple[int, int]], start: int) -> bool:
+        """ "this homework is killing me, i want to die lol": an idiom and laughter in the
+        same sentence make its "want to die" a figure of speech (laughter alone does not)."""
+        s_start, s_end = ctx.sentences[start]
+        if not any(s_start <= s < s_end for s, _e in idioms):
+            return False
+        return any(w in LAUGHTER for w in ctx.lowers[s_start:s_end])
+
     def _double_negation(self, keys: list[str], start: int, end: int) -> bool:
         """A negated saying or letting before the pattern's own negation: "he has never
         said I can't", "she never told me I couldn't" (not "I wouldn't mind if I didn't")."""
@@ -733,7 +754,7 @@ class _Engine:
         for i in range(start - 1, s_start - 1, -1):
             if keys[i] in FIRST_PERSON:
                 return True
-            if keys[i] in self.others:
+            if keys[i] in self.others and not _is_object(keys, s_start, i):
                 return False
         return True
 
@@ -893,6 +914,20 @@ class _PhraseList(tuple):
                     if _find(words[i : i + len(phrase)], phrase):
                         out.append((i, phrase))
         return out
+
+
+PREPOSITIONS = frozenset(["to", "with", "for", "from", "at", "by", "about", "of", "on"])
+
+
+def _is_object(keys: list[str], s_start: int, i: int) -> bool:
+    """ "gave my guitar to my nephew": a person after a preposition is not the subject,
+    unless a relative clause makes them one ("talk to someone who's suicidal")."""
+    if i + 1 < len(keys) and keys[i + 1] in ("who", "that", "which", "'s", "whose"):
+        return False
+    j = i - 1
+    if j >= s_start and keys[j] in ("my", "our", "his", "her", "the", "a", "an"):
+        j -= 1
+    return j >= s_start and keys[j] in PREPOSITIONS
 
 
 def _plural_match(word: str, target: str) -> bool:

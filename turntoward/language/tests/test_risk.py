@@ -662,3 +662,27 @@ def test_more_look_alikes_do_not_fire(text):
 )
 def test_fourth_round_phrasings_fire(text, expected):
     assert expected in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this chem homework is literally killing me, i want to die lol",
+        "my gf has my netflix password lol and keeps watching ahead of me",
+        "My wife asked me to stop checking my work email at dinner.",
+        "When he goes quiet I know he's just tired, and I leave him to it.",
+        "After the near miss on the motorway Sara just held me until I stopped shaking.",
+        "My old flatmate attempted suicide last year and she's doing well now.",
+        'He told me he\'d "kill me" if I spoiled the last episode.',
+    ],
+)
+def test_hyperbole_shared_accounts_and_comfort_do_not_fire(text):
+    assert cats(text) == ()
+
+
+def test_laughter_alone_does_not_cancel_and_a_person_after_a_preposition_is_no_subject():
+    assert cats("I want to die haha") == ("self_harm",)
+    assert cats("Gave my guitar to my nephew and wrote letters to everyone before I go.") == (
+        "self_harm",
+    )
+    assert cats("Did a first aid course and learned how to talk to someone who's suicidal.") == ()
