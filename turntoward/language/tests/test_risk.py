@@ -638,6 +638,10 @@ def test_lemmas_of_irregular_verbs():
         "The kids and I wrote goodbye letters to our old house before the move.",
         "Dev installed a doorbell camera after the parcels kept getting stolen.",
         "Threw out my teenage diaries, pages about wanting to die, so dramatic.",
+        "Scratched my mozzie bites till they bled, need antihistamine.",
+        "That new sitcom is a total overdose of cheese but I love it.",
+        "He took the kids to his mum's so I could have a quiet Saturday.",
+        "He took my car keys because I'd had two glasses of wine at the party.",
     ],
 )
 def test_more_look_alikes_do_not_fire(text):
