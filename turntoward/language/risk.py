@@ -96,6 +96,11 @@ from spacy.tokens import Doc
 
 from turntoward.language.nlp import key_of, nlp, tokens
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 CATEGORIES = ("self_harm", "partner_violence", "fear_of_partner", "coercive_control")
 PATTERNS_FILE = Path(__file__).parent / "data" / "risk_patterns.yaml"
 # Words that put the writer in a sentence, for the learned model's partner categories.
@@ -168,6 +173,7 @@ FEAR_WORDS = frozenset(
 REPORTED_THREAT = frozenset(
     {"say", "tell", "threaten", "swear", "promise", "warn", "text", "message", "scream", "yell"}
 )
+INVERTED_AUX = frozenset(["have", "do", "would", "will", "can", "be", "could", "should"])
 LAUGHTER = frozenset(["lol", "lmao", "lmfao", "haha", "hahaha", "rofl", "😂", "🤣", "xd"])
 LETTING = frozenset({"let", "allow", "stop", "forbid"})
 MODALS = frozenset({"will", "would", "might", "could", "may", "shall"})
@@ -671,6 +677,8 @@ class _Engine:
             return not (spec.accident and _has_any(sentence, self.accident))
         if self._someone_elses(ctx, spec, start):
             return False
+        if self._said_by_relation(ctx, spec, s_start, start):
+            return False
         if self._about_ex(ctx, s_start, s_end, start, end):
             return False
         if _has_any(sentence, self.past) and _has_any(keys, self.resolved) and not present:
@@ -690,9 +698,12 @@ class _Engine:
         """ "this homework is killing me, i want to die lol": an idiom and laughter in the
         same sentence make its "want to die" a figure of speech (laughter alone does not)."""
         s_start, s_end = ctx.sentences[start]
-        if not any(s_start <= s < s_end for s, _e in idioms):
+        if not any(w in LAUGHTER for w in ctx.lowers[s_start:s_end]):
             return False
-        return any(w in LAUGHTER for w in ctx.lowers[s_start:s_end])
+        # "lol if i have to redo this one more time i'm gonna die": a future "going to die".
+        if ctx.keys[start : start + 3] in (["go", "to", "die"], ["gon", "to", "die"]):
+            return True
+        return any(s_start <= s < s_end for s, _e in idioms)
 
     def _double_negation(self, keys: list[str], start: int, end: int) -> bool:
         """A negated saying or letting before the pattern's own negation: "he has never
@@ -730,6 +741,8 @@ class _Engine:
         if not before_only and any(self._negator_at(keys, i) for i in range(start, end)):
             return True
         clause_start = ctx.clause_start(start)
+        if spec.subject_first and self._inverted_negation(keys, clause_start, start):
+            return True
         if spec.subject_first:
             # The match opens its own clause with its subject ("he hits me"): a negation
             # before it belongs to another clause, unless it is "I don't think ...".
@@ -737,10 +750,19 @@ class _Engine:
         for i in range(start - 1, max(clause_start, start - NEGATION_WINDOW) - 1, -1):
             if keys[i] in SUBJECTS and not (i > 0 and self._negator_at(keys, i - 1)):
                 # "I never told anyone [I want to die]": the subject of the match's clause.
+                if self._inverted_negation(keys, clause_start, i):
+                    return True
                 return self._neg_raised(keys, clause_start, i)
             if self._negator_at(keys, i):
                 return True
         return False
+
+    def _inverted_negation(self, keys: list[str], clause_start: int, subject: int) -> bool:
+        """ "Not once in eight years has he made me feel unsafe": a negation, then an
+        auxiliary before the subject."""
+        if subject - 1 < clause_start or keys[subject - 1] not in INVERTED_AUX:
+            return False
+        return any(self._negator_at(keys, i) for i in range(clause_start, subject - 1))
 
     def _neg_raised(self, keys: list[str], clause_start: int, subject: int) -> bool:
         j = subject - 1
@@ -795,9 +817,37 @@ class _Engine:
 
     def _someone_elses(self, ctx: _Context, spec: _Spec, start: int) -> bool:
         """ "my friend's husband controls her money": another person's partner."""
-        if not spec.subject_first or start == 0:
+        if not spec.subject_first:
             return False
-        return ctx.keys[start] in self.partner_nouns and ctx.keys[start - 1] in OTHER_OWNERS
+        keys = ctx.keys
+        if (
+            keys[start] in self.partner_nouns
+            and start + 2 < len(keys)
+            and keys[start + 1] == "'s"
+            and keys[start + 2] in self.others
+        ):
+            return True  # "my wife's mum scares the life out of me": her mother, not her
+        if start == 0:
+            return False
+        return keys[start] in self.partner_nouns and keys[start - 1] in OTHER_OWNERS
+
+    def _said_by_relation(self, ctx: _Context, spec: _Spec, s_start: int, start: int) -> bool:
+        """ "My sister says she'll kill me if I tell", "the landlord said he'll kill the
+        deposit": a relation, not the partner, says it."""
+        keys = ctx.keys
+        verb = start if keys[start] in REPORTED_THREAT else start - 1
+        if spec.subject_first:
+            # The pronoun opens the match; the saying comes just before it.
+            if keys[start] not in ("he", "she"):
+                return False
+            if verb > s_start and keys[verb] == "that":
+                verb -= 1
+        if verb < s_start or keys[verb] not in REPORTED_THREAT:
+            return False
+        i = verb - 1
+        while i >= s_start and keys[i] in ("always", "just", "keep", "literally", "even"):
+            i -= 1
+        return i >= s_start and keys[i] in RELATIONS
 
     def _about_ex(self, ctx: _Context, s_start: int, s_end: int, start: int, end: int) -> bool:
         """The nearest partner mentioned at or before the match is an ex."""
@@ -916,6 +966,12 @@ class _PhraseList(tuple):
         return out
 
 
+# People who are not the partner, for `_said_by_relation`.
+RELATIONS = _word_set(
+    "sister brother mum mom mam mother dad father son daughter cousin aunt uncle niece nephew "
+    "friend boss manager teacher coach colleague coworker flatmate roommate housemate landlord "
+    "neighbour neighbor grandma grandpa nan gran kid child baby toddler"
+)
 PREPOSITIONS = frozenset(["to", "with", "for", "from", "at", "by", "about", "of", "on"])
 
 
@@ -990,11 +1046,6 @@ def _has_any(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 
 NAMES_FILE = PATTERNS_FILE.parent / "first_names.txt"
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 # First names that are also ordinary words: at the start of a sentence, where any word
 # has a capital, they are read as the word ("Drew the curtains", "Will he change?").

@@ -690,3 +690,27 @@ def test_laughter_alone_does_not_cancel_and_a_person_after_a_preposition_is_no_s
         "self_harm",
     )
     assert cats("Did a first aid course and learned how to talk to someone who's suicidal.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not once in eight years has he made me feel unsafe.",
+        "My sister says she'll kill me if I tell anyone she's pregnant.",
+        "The landlord said he'll kill the deposit if we leave marks on the walls.",
+        "lol if i have to redo this spreadsheet one more time im gonna die",
+        "Let's end it on a high note, I said, and we left the party early.",
+        "Did a bungee jump off the bridge in Queenstown and he filmed the whole thing.",
+        "We overdosed on Christmas chocolate and both fell asleep on the sofa.",
+        "My bf and I had a nerf war and he shot me right in the eye lol",
+        "Got my two year chip from the self-harm support group today.",
+    ],
+)
+def test_inversions_relations_and_play_do_not_fire(text):
+    assert cats(text) == ()
+
+
+def test_what_a_relation_is_told_still_counts():
+    assert cats("I haven't told my sister he checks my phone.") == ("coercive_control",)
+    assert cats("He says he'll kill me if I leave.") == ("partner_violence",)
+    assert cats("He bit me on the arm during the fight.") == ("partner_violence",)
