@@ -10,10 +10,11 @@ offline by `bench/train_risk_model.py` with scikit-learn and saved as plain numb
 (numpy sums the rows of the features a sentence holds). Nothing is downloaded, stored or
 logged.
 
-`risk.analyse` scores each sentence of an entry with `_Model.probabilities` and, for a
-category the rules did not find, takes the model's word when the probability reaches the
-category's threshold (0.9, chosen when training on sets the model had not read), unless
-one of the rules' guards says the sentence is safe (see `risk.py`).
+`risk.analyse` scores each sentence of an entry, and each pair of neighbouring sentences,
+with `_Model.probabilities` and, for a category the rules did not find, takes the model's
+word when the probability reaches the category's threshold (0.9, and 0.85 for fear of a
+partner, chosen on sets the model had not read), unless one of the rules' guards says the
+sentence is safe (see `risk.py`).
 """
 
 from __future__ import annotations
