@@ -691,6 +691,12 @@ class _Engine:
             return False
         if self._said_by_relation(ctx, spec, s_start, start):
             return False
+        if (
+            spec.category == "partner_violence"
+            and not spec.subject_first
+            and self._done_by_other(ctx, s_start, start)
+        ):
+            return False
         if self._about_ex(ctx, s_start, s_end, start, end):
             return False
         if _has_any(sentence, self.past) and _has_any(keys, self.resolved) and not present:
@@ -860,6 +866,17 @@ class _Engine:
         while i >= s_start and keys[i] in ("always", "just", "keep", "literally", "even"):
             i -= 1
         return i >= s_start and keys[i] in RELATIONS
+
+    def _done_by_other(self, ctx: _Context, s_start: int, start: int) -> bool:
+        """ "The dog jumped up and knocked me flat": an animal or a small child, named
+        before the match and before any partner, does it."""
+        keys = ctx.keys
+        for i in range(start - 1, max(s_start, start - 5) - 1, -1):
+            if keys[i] in self.partner_words or keys[i] in FIRST_PERSON or ctx.doc[i].is_punct:
+                return False
+            if keys[i] in ANIMALS:
+                return True
+        return False
 
     def _about_ex(self, ctx: _Context, s_start: int, s_end: int, start: int, end: int) -> bool:
         """The nearest partner mentioned at or before the match is an ex."""
