@@ -69,8 +69,9 @@ module holds the logic that decides whether a pattern match is about the writer,
 
 * **A learned second opinion.** After the rules, `model.py` (one logistic regression per
   category, trained offline from our labelled sets) scores each sentence, and each pair of
-  neighbouring sentences (`MODEL_WINDOW`: on sets it had not read, pairs added three to four
-  points of recall for at most half a point of false alarms), and adds a
+  neighbouring sentences (`MODEL_WINDOW`; a pair must be surer for fear and control,
+  `MODEL_PAIR_MARGIN`: on sets it had not read pairs added three to four points of recall,
+  on ordinary entries they cost about a point of false alarms), and adds a
   category the rules missed when it is at least 90% sure. It never overrules the guards: a
   sentence where a pattern matched and a guard judged it safe, or that holds an idiom,
   stays safe; so does one naming a film or book, a resolution or (for the partner
