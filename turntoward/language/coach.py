@@ -47,11 +47,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from turntoward.journal import feelings
+from turntoward.language.nlp import word_set
 
-
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string, for the short lists kept in code."""
-    return frozenset(text.split())
+_words = word_set
 
 
 PATTERNS = Path(__file__).parent / "data" / "coach_patterns.yaml"

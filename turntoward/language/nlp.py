@@ -216,6 +216,12 @@ DIGIT_AFTER = frozenset(
 # After these, a bare "s" is the verb ("hes going to snap" -> he 's going ...).
 S_AFTER = frozenset({"he", "she", "it", "that", "what", "there", "who", "where"})
 
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string, for the short lists kept in code."""
+    return frozenset(text.split())
+
+
 _lock = threading.Lock()
 _nlp: Language | None = None
 

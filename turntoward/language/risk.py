@@ -97,12 +97,7 @@ import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from turntoward.language.nlp import key_of, nlp, tokens
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from turntoward.language.nlp import key_of, nlp, tokens, word_set
 
 CATEGORIES = ("self_harm", "partner_violence", "fear_of_partner", "coercive_control")
 PATTERNS_FILE = Path(__file__).parent / "data" / "risk_patterns.yaml"
@@ -112,7 +107,6 @@ LEARNED_WRITER = frozenset(["i", "me", "my", "mine", "myself", "we", "us", "our"
 USE_MODEL = True
 # The model does not judge a sentence of fewer words than this ("I like it.").
 MODEL_MIN_WORDS = 4
-MODEL_NEEDS_PARTNER = True
 # The model also reads each run of up to this many neighbouring sentences ("He has been
 # drinking since lunch. I have taken the kids upstairs and we are being very quiet.").
 MODEL_WINDOW = 2
@@ -575,10 +569,10 @@ class _Engine:
         return RiskResult(categories, spans)
 
     def _add_learned(self, learned, ctx: _Context, found, judged_safe) -> None:
-        """The learned model's second opinion, sentence by sentence, for categories the
-        rules did not find. A sentence where a pattern matched and a guard judged it safe
-        (negation, someone else, fiction, the resolved past, an idiom) stays safe, and so
-        does one that names an ex, a film or book, or a resolution."""
+        """The learned model's second opinion, sentence by sentence and pair by pair, for
+        categories the rules did not find. A sentence where a pattern matched and a guard
+        judged it safe (negation, someone else, fiction, the resolved past, an idiom) stays
+        safe, and so does one that names an ex, a film or book, or a resolution."""
         from turntoward.language.model import features_of
 
         keys, lowers = ctx.keys, ctx.lowers
@@ -595,11 +589,8 @@ class _Engine:
                 continue  # "It was me.": too little for the model to judge
             probs = learned.probabilities(features_of(sentence, lowers[s_start:s_end]))
             for category, p in probs.items():
-                if category in found or p < learned.threshold[category]:
-                    continue
-                if len(parts) > 1 and p < learned.threshold[category] + MODEL_PAIR_MARGIN.get(
-                    category, 0.0
-                ):
+                margin = MODEL_PAIR_MARGIN.get(category, 0.0) if len(parts) > 1 else 0.0
+                if category in found or p < learned.threshold[category] + margin:
                     continue
                 if any((category, part) in judged_safe for part in parts) or self._learned_vetoed(
                     sentence, lowers[s_start:s_end], category
@@ -639,7 +630,7 @@ class _Engine:
         if not any(k in LEARNED_WRITER for k in sentence):
             return True
         # ... and names the partner ("he", "her", "my wife", a first name).
-        if MODEL_NEEDS_PARTNER and not any(k in self.partner_words for k in sentence):
+        if not any(k in self.partner_words for k in sentence):
             return True
         return _has_any(sentence, self.ex)
 
@@ -1005,7 +996,7 @@ class _PhraseList(tuple):
 
 
 # People who are not the partner, for `_said_by_relation`.
-RELATIONS = _word_set(
+RELATIONS = word_set(
     "sister brother mum mom mam mother dad father son daughter cousin aunt uncle niece nephew "
     "friend boss manager teacher coach colleague coworker flatmate roommate housemate landlord "
     "neighbour neighbor grandma grandpa nan gran kid child baby toddler"
@@ -1087,22 +1078,19 @@ NAMES_FILE = PATTERNS_FILE.parent / "first_names.txt"
 
 # First names that are also ordinary words: at the start of a sentence, where any word
 # has a capital, they are read as the word ("Drew the curtains", "Will he change?").
-AMBIGUOUS_NAMES = _word_set(
+AMBIGUOUS_NAMES = word_set(
     """jack joy sue dale glen rob ruby robin drew ted kim lee bob sally jan ram li jun ken ed
     jay will may mark hope grace rose bill frank pat max ash art ray dawn summer june april
     august faith rich guy sunny chase hunter lily holly ivy amber crystal daisy poppy
     jade"""
 )
 # Someone named after one of these is not the partner ("my sister Priya", "my boss Tom").
-NOT_PARTNER_BEFORE = _word_set(
-    """sister brother friend mum mom mam mother dad father son daughter cousin aunt auntie
-    uncle niece nephew neighbour neighbor boss manager colleague coworker co-worker teacher
-    doctor therapist counsellor counselor grandma grandpa gran granny nan nana grandmother
-    grandfather flatmate roommate housemate client kid child baby toddler stepson
-    stepdaughter mate pal bestie bff classmate coach ex ex-husband ex-wife ex-boyfriend
-    ex-girlfriend ex-partner sis bro son-in-law daughter-in-law sister-in-law
-    brother-in-law mother-in-law father-in-law stepmother stepfather stepdad stepmum
-    stepmom supervisor tutor student patient dr mr mrs ms miss"""
+NOT_PARTNER_BEFORE = RELATIONS | word_set(
+    """auntie co-worker doctor therapist counsellor counselor granny nana grandmother
+    grandfather client stepson stepdaughter mate pal bestie bff classmate ex ex-husband
+    ex-wife ex-boyfriend ex-girlfriend ex-partner sis bro son-in-law daughter-in-law
+    sister-in-law brother-in-law mother-in-law father-in-law stepmother stepfather stepdad
+    stepmum stepmom supervisor tutor student patient dr mr mrs ms miss"""
 )
 
 
