@@ -13,6 +13,7 @@ terms and go through `key_of` too, so "hitting", "hits" and "hit" all match `hit
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from functools import lru_cache
@@ -159,6 +160,17 @@ LEMMA_FIX = {
     "given": "give",
     "spoke": "speak",
     "staring": "stare",
+    "breathing": "breathe",
+    "panicking": "panic",
+    # Misspelt with one consonant, which the silent-e rule would read as another word.
+    "cuting": "cut",
+    "hiting": "hit",
+    "geting": "get",
+    "puting": "put",
+    "panicked": "panic",
+    "bathing": "bathe",
+    "loathing": "loathe",
+    "soothing": "soothe",
     "scaring": "scare",
     "left": "leave",
     "shook": "shake",
@@ -276,9 +288,29 @@ def key_of(word: str) -> str:
     return simplemma.lemmatize(word, lang="en").lower()
 
 
+_VOWELS = "aeiou"
+
+
+def _syllables(word: str) -> int:
+    """Groups of vowels in `word`: "hop" 1, "visit" 2."""
+    return sum(1 for a, b in itertools.pairwise(" " + word) if b in _VOWELS and a not in _VOWELS)
+
+
 def _ing_stem(word: str) -> str | None:
     """simplemma leaves many -ing forms alone or invents one ("thinking" -> "thinke")."""
     stem = word[:-3]
+    # One syllable ending consonant-vowel-consonant: English doubles that consonant before
+    # -ing ("hop" -> "hopping"), so a single one means a silent e ("hoping" -> "hope",
+    # "raping" -> "rape", "caring" -> "care", not "hop", "rap", "car").
+    if (
+        len(stem) >= 3
+        and stem[-1] not in _VOWELS + "wxy"
+        and stem[-2] in _VOWELS
+        and stem[-3] not in _VOWELS
+        and _syllables(stem) == 1
+        and simplemma.is_known(stem + "e", lang="en")
+    ):
+        return stem + "e"
     candidates = [stem]
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.append(stem[:-1])  # cutting -> cut

@@ -1074,6 +1074,14 @@ def _has_any(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
+def _word_list(path: Path) -> frozenset[str]:
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.extend(line.split())
+    return frozenset(words)
+
+
 NAMES_FILE = PATTERNS_FILE.parent / "first_names.txt"
 
 # First names that are also ordinary words: at the start of a sentence, where any word
@@ -1083,7 +1091,7 @@ AMBIGUOUS_NAMES = word_set(
     jay will may mark hope grace rose bill frank pat max ash art ray dawn summer june april
     august faith rich guy sunny chase hunter lily holly ivy amber crystal daisy poppy
     jade"""
-)
+) | _word_list(NAMES_FILE.parent / "first_names_words.txt")
 # Someone named after one of these is not the partner ("my sister Priya", "my boss Tom").
 NOT_PARTNER_BEFORE = RELATIONS | word_set(
     """auntie co-worker doctor therapist counsellor counselor granny nana grandmother
@@ -1095,11 +1103,7 @@ NOT_PARTNER_BEFORE = RELATIONS | word_set(
 
 
 def _names() -> frozenset[str]:
-    words = []
-    for line in NAMES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            words.extend(line.split())
-    return frozenset(words)
+    return _word_list(NAMES_FILE)
 
 
 _NAMES: frozenset[str] | None = None
@@ -1110,16 +1114,28 @@ def keyed(text: str) -> Doc:
 
     People write about their partner by name ("Dev pushed me", "I'm scared of Priya"); the
     patterns say `@PSUBJ`/`@POBJ` (he, she, partner, husband ...), so a first name from
-    `first_names.txt`, written with a capital, takes the key `partner` unless the word
-    before makes it someone else ("my sister Priya"). The learned model is trained on the
+    `first_names.txt`, written with a capital (or anywhere in a text written all in lower
+    case), takes the key `partner` unless the word before makes it someone else ("my
+    sister Priya"). The learned model is trained on the
     same keys (`bench/train_risk_model.py`)."""
     global _NAMES
     if _NAMES is None:
         _NAMES = _names()
     doc = tokens(text)
     starts = {s for s, _e in _sentence_of(doc)}
+    # Text written all in lower case ("when carlos says my name") writes names so too: a
+    # name that is not also an ordinary word counts there without its capital.
+    all_lower = not any(ch.isupper() for ch in text)
     for tok in doc:
-        if not tok.is_title or not (tok.lower_ in _NAMES or tok.lower_ in AMBIGUOUS_NAMES):
+        if tok.is_title:
+            if not (tok.lower_ in _NAMES or tok.lower_ in AMBIGUOUS_NAMES):
+                continue
+        elif not (
+            all_lower
+            and len(tok.text) > 2  # "wanna" is "wan" + "na" to the tokenizer
+            and tok.lower_ in _NAMES
+            and tok.lower_ not in AMBIGUOUS_NAMES
+        ):
             continue
         i = tok.i
         at_start = i in starts or (i > 0 and doc[i - 1].is_punct and doc[i - 1].text in '"“(')
@@ -1195,3 +1211,10 @@ def engine() -> _Engine:
 def analyse(text: str) -> RiskResult:
     """The risk categories found in `text` (a writer's own words), in a fixed order."""
     return engine().analyse(text)
+
+
+def warm() -> None:
+    """Build the engine and load the model now (about three seconds), so that the first
+    person to save an entry after a start does not wait for it. `config/wsgi.py` calls this
+    in a background thread when a server process starts."""
+    analyse("Warming up: I am fine today.")
