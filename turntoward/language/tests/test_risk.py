@@ -534,6 +534,43 @@ def test_a_partner_named_by_first_name_counts_as_the_partner(text, expected):
     assert cats(text) == expected
 
 
+def test_names_from_many_cultures_and_in_lower_case_text_are_the_partner():
+    from turntoward.language.risk import keyed
+
+    for text in ("Zainab shoved me", "Oluwaseun shoved me", "Tomasz shoved me"):
+        assert keyed(text)[0].norm_ == "partner", text
+    assert keyed("when carlos shouts i freeze")[1].norm_ == "partner"
+    # "wanna" is "wan" + "na" to the tokenizer, and "grace" is a word as well as a name.
+    assert "partner" not in [t.norm_ for t in keyed("i wanna say grace before dinner")]
+    assert keyed("Grace the table with flowers")[0].norm_ == "grace"
+
+
+@pytest.mark.parametrize(
+    "word,key",
+    [
+        ("raping", "rape"),
+        ("caring", "care"),
+        ("hoping", "hope"),
+        ("hating", "hate"),
+        ("hopping", "hop"),
+        ("visiting", "visit"),
+        ("breathing", "breathe"),
+        ("cuting", "cut"),
+    ],
+)
+def test_ing_forms_take_a_silent_e_after_one_consonant(word, key):
+    from turntoward.language.nlp import key_of
+
+    assert key_of(word) == key
+
+
+def test_warm_builds_the_engine():
+    from turntoward.language import risk
+
+    risk.warm()
+    assert risk._engine is not None
+
+
 @pytest.mark.parametrize(
     "text",
     [
