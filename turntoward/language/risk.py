@@ -1075,23 +1075,16 @@ def _has_any(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def _word_list(path: Path) -> frozenset[str]:
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            words.extend(line.split())
-    return frozenset(words)
+    """The words of a data file of words, its comment lines (`#`) left out."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return word_set("\n".join(line for line in lines if not line.startswith("#")))
 
 
 NAMES_FILE = PATTERNS_FILE.parent / "first_names.txt"
 
 # First names that are also ordinary words: at the start of a sentence, where any word
 # has a capital, they are read as the word ("Drew the curtains", "Will he change?").
-AMBIGUOUS_NAMES = word_set(
-    """jack joy sue dale glen rob ruby robin drew ted kim lee bob sally jan ram li jun ken ed
-    jay will may mark hope grace rose bill frank pat max ash art ray dawn summer june april
-    august faith rich guy sunny chase hunter lily holly ivy amber crystal daisy poppy
-    jade"""
-) | _word_list(NAMES_FILE.parent / "first_names_words.txt")
+AMBIGUOUS_NAMES = _word_list(NAMES_FILE.parent / "first_names_words.txt")
 # Someone named after one of these is not the partner ("my sister Priya", "my boss Tom").
 NOT_PARTNER_BEFORE = RELATIONS | word_set(
     """auntie co-worker doctor therapist counsellor counselor granny nana grandmother

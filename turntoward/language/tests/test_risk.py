@@ -564,11 +564,27 @@ def test_ing_forms_take_a_silent_e_after_one_consonant(word, key):
     assert key_of(word) == key
 
 
-def test_warm_builds_the_engine():
-    from turntoward.language import risk
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I'd be doing everyone a favour by disappearing.", ("self_harm",)),
+        ("No one would miss me.", ("self_harm",)),
+        ("She'd do us all a favour by disappearing.", ()),
+        ("I'd be doing her a favour by not going to the party.", ()),
+    ],
+)
+def test_round_ten_self_harm_phrasings_and_their_look_alikes(text, expected):
+    assert cats(text) == expected
 
+
+def test_warm_builds_the_engine_and_loads_the_model(monkeypatch):
+    from turntoward.language import model, risk
+
+    monkeypatch.setattr(risk, "_engine", None)
+    monkeypatch.setattr(model, "_model", None)
     risk.warm()
     assert risk._engine is not None
+    assert model._model is not None
 
 
 @pytest.mark.parametrize(
