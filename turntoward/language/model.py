@@ -1,4 +1,4 @@
-"""A small learned second opinion for risk detection: one linear model per category.
+"""A small learned second opinion for risk detection: linear models over words and letters.
 
 The rules in `risk.py` are precise but only know the phrasings someone wrote down. This
 model has read every sentence of our labelled sets (`data/eval_risk*.tsv`, never the blind
@@ -10,11 +10,16 @@ offline by `bench/train_risk_model.py` with scikit-learn and saved as plain numb
 (numpy sums the rows of the features a sentence holds). Nothing is downloaded, stored or
 logged.
 
+There are five models: one per category, and a pooled one (`any`, risk of any kind
+against ordinary entries) that ranks risk better than the best of the four because it
+learns from all their rows at once. Each sentence of an ordinary entry is also a training
+example, since sentences are what the models score.
+
 `risk.analyse` scores each sentence of an entry, and each pair of neighbouring sentences,
-with `_Model.probabilities` and, for a category the rules did not find, takes the model's
-word when the probability reaches the category's threshold (0.9, and 0.85 for fear of a
-partner, chosen on sets the model had not read), unless one of the rules' guards says the
-sentence is safe (see `risk.py`).
+with `_Model.probabilities`. When the pooled model is at least 90% sure, the likeliest
+category that passes the rules' guards is taken; a category's own model adds its category
+when it is 97% sure (thresholds chosen on rows neither the rules nor the model had read;
+see `bench/train_risk_model.py`). A sentence a guard judged safe stays safe (`risk.py`).
 """
 
 from __future__ import annotations

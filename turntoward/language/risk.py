@@ -66,18 +66,23 @@ module holds the logic that decides whether a pattern match is about the writer,
   role-play, a hangover's "I want to die" and "two years self-harm free" do not fire; nor
   does "five years ago today". A retraction may open the next sentence ("... off a bridge.
   Kidding, obviously."). "He's never once said I can't see my friends" is a double negation.
+  Self-harm words inside quotation marks that someone other than the writer said or wrote
+  are theirs ("my coworker keeps saying 'I want to die' about spreadsheets").
 
-* **A learned second opinion.** After the rules, `model.py` (one logistic regression per
-  category, trained offline from our labelled sets) scores each sentence, and each pair of
-  neighbouring sentences (`MODEL_WINDOW`; a pair must be surer for fear and control,
-  `MODEL_PAIR_MARGIN`: on sets it had not read pairs added three to four points of recall,
-  on ordinary entries they cost about a point of false alarms), and adds a
-  category the rules missed when it is at least 90% sure. It never overrules the guards: a
-  sentence where a pattern matched and a guard judged it safe, or that holds an idiom,
-  stays safe; so does one naming a film or book, a resolution or (for the partner
-  categories) an ex, and partner categories need a word for the writer (I, me, my, we ...)
-  and one for the partner (he, her, my wife, a first name). Sentences under four words
-  ("It was me.") are not given to it, nor is self-harm when the sentence is about someone
+* **A learned second opinion.** After the rules, `model.py` (logistic regressions trained
+  offline from our labelled sets: one per category and a pooled one for risk of any kind)
+  scores each sentence, and each pair of neighbouring sentences (`MODEL_WINDOW`; a pair
+  must be surer for fear and control, `MODEL_PAIR_MARGIN`: on sets it had not read pairs
+  added three to four points of recall, on ordinary entries they cost about a point of
+  false alarms). When the pooled model is at least 90% sure it gives one vote to the
+  likeliest category that passes the guards, and a category's own model adds its category
+  when it is 97% sure. It never overrules the guards: a sentence where a pattern matched
+  and a guard judged it safe, or that holds an idiom, stays safe (and the pooled vote is
+  not passed on to another category there); so does one naming a film or book, a
+  resolution or (for the partner categories) an ex, and partner categories need a word
+  for the writer (I, me, my, we ...) and one for the partner (he, her, my wife, a first
+  name). Sentences under four words ("It was me.") are not given to it, nor is self-harm
+  when the sentence is about someone
   else ("my sister's been cutting again"). `USE_MODEL = False` turns it off.
 
 The result carries the categories in a fixed order and, for debugging only, the spans that
@@ -100,6 +105,8 @@ from spacy.tokens import Doc
 from turntoward.language.nlp import key_of, nlp, tokens, word_set
 
 CATEGORIES = ("self_harm", "partner_violence", "fear_of_partner", "coercive_control")
+# The learned model's pooled score for any of the four (model.py).
+ANY = "any"
 PATTERNS_FILE = Path(__file__).parent / "data" / "risk_patterns.yaml"
 # Words that put the writer in a sentence, for the learned model's partner categories.
 LEARNED_WRITER = frozenset(["i", "me", "my", "mine", "myself", "we", "us", "our", "i'm", "im"])
@@ -588,26 +595,50 @@ class _Engine:
             if sum(1 for k in sentence if k[:1].isalnum()) < MODEL_MIN_WORDS:
                 continue  # "It was me.": too little for the model to judge
             probs = learned.probabilities(features_of(sentence, lowers[s_start:s_end]))
-            for category, p in probs.items():
-                margin = MODEL_PAIR_MARGIN.get(category, 0.0) if len(parts) > 1 else 0.0
-                if category in found or p < learned.threshold[category] + margin:
+            pair = len(parts) > 1
+            p_any = probs.pop(ANY, None)
+            # The pooled model (`any`), when sure there is risk, gives one vote to the
+            # likeliest category that passes the guards; a category's own model adds it too.
+            pooled = p_any is not None and p_any >= _learned_threshold(learned, ANY, pair)
+            for category in sorted(probs, key=probs.__getitem__, reverse=True):
+                own = probs[category] >= _learned_threshold(learned, category, pair)
+                if not (own or pooled):
                     continue
-                if any((category, part) in judged_safe for part in parts) or self._learned_vetoed(
-                    sentence, lowers[s_start:s_end], category
-                ):
+                if category in found:
+                    pooled = False
                     continue
+                if any((category, part) in judged_safe for part in parts):
+                    # A guard judged this sentence's risk words safe ("I don't think he
+                    # checks my phone"): the pooled vote is not passed on to another category.
+                    pooled = False
+                    continue
+                if self._learned_vetoed(sentence, lowers[s_start:s_end], category):
+                    continue
+                pooled = False
                 first, last = ctx.doc[s_start], ctx.doc[s_end - 1]
                 text = ctx.doc.text[first.idx : last.idx + len(last.text)]
                 found[category] = [
                     Span(category, first.idx, last.idx + len(last.text), text, "model")
                 ]
 
+    def cue_found(self, kind: str, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:
+        """Each (position, phrase) of a report cue of this kind in `words`, but for those
+        inside a phrase that is not a cue ("of course", "my books")."""
+        blocked: set[int] = set()
+        for i, phrase in self.cue_exceptions.find_in(words):
+            blocked.update(range(i, i + len(phrase)))
+        return [
+            (i, phrase)
+            for i, phrase in self.cues[kind].find_in(words)
+            if not blocked & set(range(i, i + len(phrase)))
+        ]
+
     def _learned_vetoed(self, sentence: list[str], lowers: list[str], category: str) -> bool:
         if _has_any(sentence, self.resolved):
             return True
-        if self.cues["media"].find_in(lowers):
+        if self.cue_found("media", lowers):
             return True
-        for i, _phrase in self.cues["topic"].find_in(lowers):
+        for i, _phrase in self.cue_found("topic", lowers):
             # "he talked about burning the house down with me in it" is the partner's
             # threat, not a topic: a topic the partner raises does not veto.
             if category == "self_harm" or not any(
@@ -676,6 +707,8 @@ class _Engine:
                 or keys[start - 1] in ANIMALS
             ):
                 return False  # "he threw a glass and it cut my arm": not done by the writer
+            if _quoted_from_other(ctx, s_start, start):
+                return False  # "my sister messaged 'i want to die'": her words, not the writer's
             past = _has_any(sentence, self.past) or _age_past(ctx.doc, s_start, s_end)
             if past and (not present or _has_any(sentence, self.resolved)):
                 return False  # "used to ... years ago", "... as a teenager but not anymore"
@@ -958,15 +991,11 @@ class _Context:
     def cues_of(self, engine: _Engine, s_start: int, s_end: int) -> list[_Cue]:
         if s_start not in self._cues:
             words = self.lowers[s_start:s_end]
-            blocked: set[int] = set()
-            for i, phrase in engine.cue_exceptions.find_in(words):
-                blocked.update(range(i, i + len(phrase)))
-            found = []
-            for kind, phrases in engine.cues.items():
-                for i, phrase in phrases.find_in(words):
-                    if blocked & set(range(i, i + len(phrase))):
-                        continue
-                    found.append(_Cue(s_start + i, s_start + i + len(phrase), kind))
+            found = [
+                _Cue(s_start + i, s_start + i + len(phrase), kind)
+                for kind in engine.cues
+                for i, phrase in engine.cue_found(kind, words)
+            ]
             self._cues[s_start] = sorted(found, key=lambda c: (c.start, c.end))
         return self._cues[s_start]
 
@@ -1062,6 +1091,24 @@ def _age_past(doc: Doc, s_start: int, s_end: int) -> bool:
         ):
             return True
     return False
+
+
+QUOTES = frozenset(["'", '"', "“", "”", "‘", "’"])
+SAYING = word_set("say tell text message write post type tweet scream yell whisper mutter sob cry")
+
+
+def _quoted_from_other(ctx: _Context, s_start: int, start: int) -> bool:
+    """The match is inside quotation marks that someone other than the writer said or
+    wrote ("my coworker keeps saying 'I want to die' about spreadsheets")."""
+    marks = [i for i in range(s_start, start) if ctx.doc[i].text in QUOTES]
+    if len(marks) % 2 == 0:
+        return False
+    before = ctx.keys[s_start : marks[-1]]
+    return any(k in SAYING for k in before) and "i" not in before
+
+
+def _learned_threshold(learned, category: str, pair: bool) -> float:
+    return learned.threshold[category] + (MODEL_PAIR_MARGIN.get(category, 0.0) if pair else 0.0)
 
 
 def _has_any(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

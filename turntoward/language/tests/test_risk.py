@@ -577,6 +577,22 @@ def test_round_ten_self_harm_phrasings_and_their_look_alikes(text, expected):
     assert cats(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Someone else's words in quotation marks are theirs, not the writer's.
+        ("My cousin messaged 'i want to die' last night, so I rang her at once.", ()),
+        ('The man at the bus stop kept saying "I want to kill myself" into his phone.', ()),
+        ("My neighbour texted “i won’t be around much longer” and I went straight over.", ()),
+        # ... but the writer quoting themselves, or thinking it, is the writer.
+        ("I texted him 'i want to die' and he never answered.", ("self_harm",)),
+        ("I keep thinking 'i want to die' over and over.", ("self_harm",)),
+    ],
+)
+def test_quoted_self_harm_words_belong_to_whoever_said_them(text, expected):
+    assert cats(text) == expected
+
+
 def test_warm_builds_the_engine_and_loads_the_model(monkeypatch):
     from turntoward.language import model, risk
 

@@ -28,7 +28,7 @@ def test_the_shipped_model_was_trained_on_the_current_labelled_sets():
         saved = json.load(f)
     assert saved["data_digest"] == trainer.digest(trainer.rows())
     assert all(not p.name.count("blind") for p in trainer.training_files())
-    assert set(saved["coef"]) == set(risk.CATEGORIES)
+    assert set(saved["coef"]) == {*risk.CATEGORIES, risk.ANY}
 
 
 def test_features_are_words_pairs_triples_and_letter_grams():
@@ -47,7 +47,7 @@ def test_probabilities_are_probabilities():
     assert m is not None
     for text in ["", "a", "We cooked dinner together and watched a film.", "x" * 5000]:
         probs = m.probabilities(model.features(text) if text else [])
-        assert set(probs) == set(risk.CATEGORIES)
+        assert set(probs) == {*risk.CATEGORIES, risk.ANY}
         assert all(0.0 <= p <= 1.0 for p in probs.values())
 
 
@@ -94,3 +94,33 @@ def test_without_the_model_the_rules_still_answer(monkeypatch):
     monkeypatch.setattr(risk, "USE_MODEL", False)
     assert risk.analyse("He hit me again last night.").categories == ("partner_violence",)
     assert risk.analyse("We had a lovely walk.").categories == ()
+
+
+def test_the_pooled_model_gives_its_vote_to_the_likeliest_category(monkeypatch):
+    # Neither a pattern nor the category's own model is sure of this one; the pooled model,
+    # trained on every risk row against every ordinary one, is.
+    text = "Ashok counts the money in my purse every evening and asks where each note went."
+    m = model.model()
+    probs = m.probabilities(model.features(text))
+    assert probs["coercive_control"] < m.threshold["coercive_control"]
+    assert probs[risk.ANY] >= m.threshold[risk.ANY]
+    result = risk.analyse(text)
+    assert result.categories == ("coercive_control",)
+    assert result.spans[0].pattern == "model"
+    monkeypatch.setattr(risk, "USE_MODEL", False)
+    assert risk.analyse(text).categories == ()
+
+
+def test_the_pooled_vote_is_not_passed_on_when_a_guard_judged_the_sentence_safe():
+    # A pattern found "he checks my phone" and the negation guard judged it safe; the pooled
+    # model is still sure, but its vote may not go to fear instead.
+    text = "I don't think he checks my phone."
+    assert model.model().probabilities(model.features(text))[risk.ANY] >= 0.5
+    assert risk.analyse(text).categories == ()
+
+
+def test_possessions_are_not_a_book_or_a_game_to_the_model():
+    giving_away = "i have been giving away my books and my plants to people who will keep them."
+    assert risk.analyse(giving_away).categories == ("self_harm",)
+    in_a_book = "In the book, she gives away all her things before the end."
+    assert risk.analyse(in_a_book).categories == ()
