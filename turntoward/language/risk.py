@@ -709,7 +709,11 @@ class _Engine:
                 return False  # "he threw a glass and it cut my arm": not done by the writer
             if _quoted_from_other(ctx, s_start, start):
                 return False  # "my sister messaged 'i want to die'": her words, not the writer's
-            past = _has_any(sentence, self.past) or _age_past(ctx.doc, s_start, s_end)
+            past = (
+                _has_any(sentence, self.past)
+                or _age_past(ctx.doc, s_start, s_end)
+                or _year_past(ctx, s_start, s_end)
+            )
             if past and (not present or _has_any(sentence, self.resolved)):
                 return False  # "used to ... years ago", "... as a teenager but not anymore"
             # A retraction later in the sentence, or opening the next one ("... a bridge.
@@ -722,6 +726,8 @@ class _Engine:
             return not (spec.accident and _has_any(sentence, self.accident))
         if self._someone_elses(ctx, spec, start):
             return False
+        if spec.category == "coercive_control" and _asked_by_writer(keys, s_start, start):
+            return False
         if self._said_by_relation(ctx, spec, s_start, start):
             return False
         if (
@@ -732,8 +738,12 @@ class _Engine:
             return False
         if self._about_ex(ctx, s_start, s_end, start, end):
             return False
+        if _quoted_from_relation(ctx, s_start, s_end, start):
+            return False
         if _has_any(sentence, self.past) and _has_any(keys, self.resolved) and not present:
             return False
+        if _year_past(ctx, s_start, s_end) and not present:
+            return False  # "He kept my passport for two years. That was Dubai, that was 2010."
         if spec.category in ("partner_violence", "coercive_control") and (
             (_has_any(sentence, self.play) and not _has_any(sentence, self.severe))
             or (_has_any(sentence, self.sport) and not _has_any(sentence, self.grave))
@@ -1097,14 +1107,98 @@ QUOTES = frozenset(["'", '"', "“", "”", "‘", "’"])
 SAYING = word_set("say tell text message write post type tweet scream yell whisper mutter sob cry")
 
 
+def _open_quote(ctx: _Context, s_start: int, start: int) -> int | None:
+    """The opening quotation mark before `start` that is still open there, if any. A mark
+    opens when it follows a space and leans on the next word; one that leans on the word
+    before closes (so the apostrophe of "the kids' room" opens nothing)."""
+    doc = ctx.doc
+    opening = None
+    for i in range(s_start, start):
+        if doc[i].text not in QUOTES:
+            continue
+        leans_back = i > s_start and not doc[i - 1].whitespace_ and not doc[i - 1].is_punct
+        if leans_back:
+            opening = None
+        elif not doc[i].whitespace_:
+            opening = i
+    return opening
+
+
 def _quoted_from_other(ctx: _Context, s_start: int, start: int) -> bool:
     """The match is inside quotation marks that someone other than the writer said or
     wrote ("my coworker keeps saying 'I want to die' about spreadsheets")."""
-    marks = [i for i in range(s_start, start) if ctx.doc[i].text in QUOTES]
-    if len(marks) % 2 == 0:
+    opening = _open_quote(ctx, s_start, start)
+    if opening is None:
         return False
-    before = ctx.keys[s_start : marks[-1]]
+    before = ctx.keys[s_start:opening]
     return any(k in SAYING for k in before) and "i" not in before
+
+
+WRITER_ASKS = frozenset(["ask", "beg", "invite", "get"])
+
+
+def _asked_by_writer(keys: list[str], s_start: int, start: int) -> bool:
+    """ "I asked Ben to hide my phone so I'd stop doomscrolling": the writer asked for it,
+    unless what was asked is to stop ("I asked him to stop reading my messages")."""
+    if start - 1 <= s_start or keys[start - 1] not in WRITER_ASKS:
+        return False
+    if "i" not in keys[max(s_start, start - 4) : start - 1]:
+        return False
+    after = keys[start + 1 : start + 4]
+    return not (after[:1] == ["to"] and any(k in ("stop", "not", "quit", "never") for k in after))
+
+
+# A year this long ago or more, named in the sentence or the next, dates what it tells.
+DATED_PAST_YEARS = 3
+NOT_DATING = frozenset(["since", "from", "until", "till", "til"])
+
+
+def _year_past(ctx: _Context, s_start: int, s_end: int) -> bool:
+    """ "That was 2017.", "in the bad years, in 2015": a year at least three years ago in
+    the sentence or the one after it, not "since 2019" (which runs to now)."""
+    this_year = _today().year
+    nxt = next((e for s, e in sorted(set(ctx.sentences)) if s == s_end), s_end)
+    for i in range(s_start, nxt):
+        text = ctx.doc[i].text
+        if not (len(text) == 4 and text.isdigit()) and not (
+            len(text) == 5 and text[4] == "s" and text[:4].isdigit()
+        ):
+            continue
+        year = int(text[:4])
+        if not 1950 <= year <= this_year - DATED_PAST_YEARS:
+            continue
+        if i > 0 and ctx.keys[i - 1] in NOT_DATING:
+            continue
+        return True
+    return False
+
+
+def _today():
+    import datetime
+
+    return datetime.date.today()
+
+
+def _quoted_from_relation(ctx: _Context, s_start: int, s_end: int, start: int) -> bool:
+    """The match is inside quotation marks, and the words are someone else's about their
+    own partner: 'text from my sister tonight: "he took my car keys again"', '"He said he'd
+    hurt the dog if I left" - that's what my coworker told me'."""
+    opening = _open_quote(ctx, s_start, start)
+    if opening is None:
+        return False
+    before = ctx.keys[s_start:opening]
+    if any(k in NOT_PARTNER_BEFORE for k in before):
+        return True
+    closing = [i for i in range(start, s_end) if ctx.doc[i].text in QUOTES]
+    if not closing:
+        return False
+    # The one who said it named after the quotation, in this sentence or the next.
+    nxt = next((e for s, e in sorted(set(ctx.sentences)) if s == s_end), s_end)
+    after = ctx.keys[closing[0] + 1 : min(nxt, closing[0] + 12)]
+    return any(
+        k in NOT_PARTNER_BEFORE and any(v in SAYING for v in after[j + 1 : j + 4])
+        for j, k in enumerate(after)
+    )
 
 
 def _learned_threshold(learned, category: str, pair: bool) -> float:

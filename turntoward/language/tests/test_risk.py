@@ -593,6 +593,54 @@ def test_quoted_self_harm_words_belong_to_whoever_said_them(text, expected):
     assert cats(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The writer asked for it.
+        ("I asked Dara to hide my phone tonight so I'd stop scrolling.", ()),
+        ("I asked Ben to stop reading my messages.", ("coercive_control",)),
+        # A dreaded outing, not a wish to die; a wish to die is still one.
+        ("I'd rather die than go to another work barbecue.", ()),
+        ("I'd rather die than face another morning like this.", ("self_harm",)),
+        # A marriage long over, told as such.
+        ("Back when I was married to Piotr he broke my wrist. It's long over now.", ()),
+        (
+            "Back when we first moved in he hit me, and he still does when he drinks.",
+            ("partner_violence",),
+        ),
+        # Looking at each other's phones, both ways and openly.
+        ("He scrolls through my phone for the funny videos, we don't have secrets.", ()),
+        (
+            "He goes through my phone every night and I'm not allowed to look at his.",
+            ("coercive_control",),
+        ),
+    ],
+)
+def test_sixth_round_look_alikes_and_the_real_thing_beside_them(text, expected):
+    assert cats(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Someone else's words about their own partner, in quotation marks.
+        ('A text from my sister: "he took my keys again and won\'t let me leave."', ()),
+        ('"He said he\'d hurt the dog if I left," my coworker told me at lunch.', ()),
+        # The apostrophe of a plural possessive opens no quotation.
+        (
+            "My husband punched me and I hid in the kids' room so he wouldn't find me.",
+            ("partner_violence", "fear_of_partner"),
+        ),
+        # A year long past dates what the sentence tells; "since" runs to now.
+        ("He kept my passport in his desk for two years. That was 2010.", ()),
+        ("He has kept my passport since 2019.", ("coercive_control",)),
+        ("In 2015 he broke my arm, and he still hits me when he drinks.", ("partner_violence",)),
+    ],
+)
+def test_quoted_partners_of_others_and_dated_pasts(text, expected):
+    assert cats(text) == expected
+
+
 def test_warm_builds_the_engine_and_loads_the_model(monkeypatch):
     from turntoward.language import model, risk
 
