@@ -67,7 +67,10 @@ module holds the logic that decides whether a pattern match is about the writer,
   does "five years ago today". A retraction may open the next sentence ("... off a bridge.
   Kidding, obviously."). "He's never once said I can't see my friends" is a double negation.
   Self-harm words inside quotation marks that someone other than the writer said or wrote
-  are theirs ("my coworker keeps saying 'I want to die' about spreadsheets").
+  are theirs ("my coworker keeps saying 'I want to die' about spreadsheets"), and so are a
+  relation's words about their own partner ('a text from my sister: "he took my keys"').
+  A year three or more years back dates the sentence ("That was 2010."), "the last thing
+  I'd ever do is ..." is a denial, and "twelve years ago tonight" an anniversary.
 
 * **A learned second opinion.** After the rules, `model.py` (logistic regressions trained
   offline from our labelled sets: one per category and a pooled one for risk of any kind)
@@ -699,6 +702,8 @@ class _Engine:
             return False
         if self._reported(ctx, spec, s_start, s_end, start, end):
             return False
+        if _last_thing(keys, s_start, s_end, start):
+            return False
         present = self._present(sentence)
         if spec.category == "self_harm":
             if start > s_start and (
@@ -776,10 +781,12 @@ class _Engine:
         return any(k in REPORTED_THREAT or k in LETTING for k in keys[first + 1 : first + 4])
 
     def _present(self, sentence: list[str]) -> bool:
-        """A present marker ("again", "lately", "today"), not "five years ago today"."""
+        """A present marker ("again", "lately", "today"), not "five years ago today" (nor
+        "twelve years ago tonight", "a year ago this week")."""
         for phrase in self.present:
             for i in _find(sentence, phrase):
-                if not (phrase == ("today",) and i > 0 and sentence[i - 1] == "ago"):
+                anniversary = phrase in (("today",), ("tonight",), ("this", "week"))
+                if not (anniversary and i > 0 and sentence[i - 1] == "ago"):
                     return True
         return False
 
@@ -969,6 +976,13 @@ class _Context:
 
     def is_break(self, i: int) -> bool:
         tok = self.doc[i]
+        if (
+            tok.text == ","
+            and 0 < i < len(self.keys) - 1
+            and self.keys[i - 1] in NEGATORS
+            and self.keys[i + 1] in ("ever", "never")
+        ):
+            return False  # "I would never, ever ..."
         if tok.is_punct and tok.text not in NOT_A_BREAK:
             return True
         return self.keys[i] in CLAUSE_WORDS
@@ -1199,6 +1213,21 @@ def _quoted_from_relation(ctx: _Context, s_start: int, s_end: int, start: int) -
         k in NOT_PARTNER_BEFORE and any(v in SAYING for v in after[j + 1 : j + 4])
         for j, k in enumerate(after)
     )
+
+
+def _last_thing(keys: list[str], s_start: int, s_end: int, start: int) -> bool:
+    """ "the last thing I'd ever do is hurt myself", "the last thing Thiago would do is make
+    me choose": a denial (not "the last thing I remember is him ...", nor "the last thing I
+    want is to hurt myself, but I keep doing it")."""
+    if any(k in ("but", "yet", "still", "keep", "again") for k in keys[start:s_end]):
+        return False
+    for p in range(s_start, start + 1):
+        if keys[p : p + 2] != ["last", "thing"]:
+            continue
+        for q in range(p + 3, min(s_end, start + 8)):
+            if keys[q] == "be" and keys[q - 1] in ("do", "want", "need", "wish"):
+                return True
+    return False
 
 
 def _learned_threshold(learned, category: str, pair: bool) -> float:

@@ -641,6 +641,25 @@ def test_quoted_partners_of_others_and_dated_pasts(text, expected):
     assert cats(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The last thing I'd do is ..." denies it; "the last thing I remember" does not.
+        ("The last thing I'd ever do is hurt myself, I have a dog who needs me.", ()),
+        ("The last thing Joon would do is make me choose between him and my mum.", ()),
+        ("The last thing I remember is him choking me.", ("partner_violence",)),
+        ("The last thing I want is to hurt myself, but I keep doing it.", ("self_harm",)),
+        # "never, ever" is one negation.
+        ("I would never, ever take my own life.", ()),
+        # An anniversary is not the present; tonight itself is.
+        ("Twelve years ago tonight I tried to end it. I'm so glad I'm still here.", ()),
+        ("I tried to end it tonight.", ("self_harm",)),
+    ],
+)
+def test_denials_and_anniversaries(text, expected):
+    assert cats(text) == expected
+
+
 def test_warm_builds_the_engine_and_loads_the_model(monkeypatch):
     from turntoward.language import model, risk
 
