@@ -1165,13 +1165,25 @@ def _asked_by_writer(keys: list[str], s_start: int, start: int) -> bool:
 # A year this long ago or more, named in the sentence or the next, dates what it tells.
 DATED_PAST_YEARS = 3
 NOT_DATING = frozenset(["since", "from", "until", "till", "til"])
+# Words that carry a dated sentence on to now.
+ONGOING = frozenset(["since", "still", "have", "anymore", "again", "now"])
 
 
 def _year_past(ctx: _Context, s_start: int, s_end: int) -> bool:
-    """ "That was 2017.", "in the bad years, in 2015": a year at least three years ago in
-    the sentence or the one after it, not "since 2019" (which runs to now)."""
+    """ "in the bad years, in 2015", or "That was 2017." just after: a year at least three
+    years ago. Not when the sentence runs to now ("since 2019", "we married in 2015 and he
+    has hit me ever since")."""
+    keys = ctx.keys
+    if any(k in ONGOING for k in keys[s_start:s_end]):
+        return False
     this_year = _today().year
     nxt = next((e for s, e in sorted(set(ctx.sentences)) if s == s_end), s_end)
+    if not (
+        nxt > s_end
+        and keys[s_end] in ("that", "this", "it")
+        and keys[s_end + 1 : s_end + 2] == ["be"]
+    ):
+        nxt = s_end  # a year in the next sentence counts only as "That was 2010."
     for i in range(s_start, nxt):
         text = ctx.doc[i].text
         if not (len(text) == 4 and text.isdigit()) and not (
@@ -1201,18 +1213,23 @@ def _quoted_from_relation(ctx: _Context, s_start: int, s_end: int, start: int) -
     if opening is None:
         return False
     before = ctx.keys[s_start:opening]
+    if "i" in before:
+        return False  # 'I told my sister "he hit me again"': the writer's own words
     if any(k in NOT_PARTNER_BEFORE for k in before):
         return True
     closing = [i for i in range(start, s_end) if ctx.doc[i].text in QUOTES]
     if not closing:
         return False
-    # The one who said it named after the quotation, in this sentence or the next.
+    # The one who said it named after the quotation, in this sentence or the next, as the
+    # subject of the saying ("that's what my coworker told me"), not '"...," I told my mum'.
     nxt = next((e for s, e in sorted(set(ctx.sentences)) if s == s_end), s_end)
     after = ctx.keys[closing[0] + 1 : min(nxt, closing[0] + 12)]
-    return any(
-        k in NOT_PARTNER_BEFORE and any(v in SAYING for v in after[j + 1 : j + 4])
-        for j, k in enumerate(after)
-    )
+    for j, k in enumerate(after):
+        if k == "i":
+            return False
+        if k in NOT_PARTNER_BEFORE and any(v in SAYING for v in after[j + 1 : j + 3]):
+            return True
+    return False
 
 
 def _last_thing(keys: list[str], s_start: int, s_end: int, start: int) -> bool:

@@ -634,6 +634,11 @@ def test_sixth_round_look_alikes_and_the_real_thing_beside_them(text, expected):
         # A year long past dates what the sentence tells; "since" runs to now.
         ("He kept my passport in his desk for two years. That was 2010.", ()),
         ("He has kept my passport since 2019.", ("coercive_control",)),
+        ("We married in 2015 and he has hit me ever since.", ("partner_violence",)),
+        ("He hit me last night. In 2015 we got married.", ("partner_violence",)),
+        # The writer's own words, quoted to someone, are still the writer's.
+        ('I told my sister "he hit me again" and she cried.', ("partner_violence",)),
+        ('"He hit me again," I told my mum, who said nothing.', ("partner_violence",)),
         ("In 2015 he broke my arm, and he still hits me when he drinks.", ("partner_violence",)),
     ],
 )
