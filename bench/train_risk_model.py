@@ -4,10 +4,12 @@
     .venv/bin/python bench/train_risk_model.py [--check] [--exclude NAME] [--out FILE]
 
 It reads every `turntoward/language/data/eval_risk*.tsv` set except the blind ones (which
-are kept for measuring), fits one logistic regression per category over TF-IDF features
-(`model.features_of`), and writes `turntoward/language/data/risk_model.json.gz` with the
-threshold `THRESHOLD`. It prints the model's own 5-fold out-of-fold recall and false alarms
-at that threshold (the rules are not in these figures). `--exclude NAME` leaves out the sets
+are kept for measuring), fits one logistic regression per category and a pooled one for
+risk of any kind (`ANY`) over TF-IDF features (`model.features_of`) of whole entries and of
+each sentence of the ordinary ones, and writes `turntoward/language/data/risk_model.json.gz`
+with the thresholds `THRESHOLD` and `ANY_THRESHOLD`. It prints the models' own 5-fold
+out-of-fold recall and false alarms at those thresholds (the rules are not in these
+figures). `--exclude NAME` leaves out the sets
 whose file name contains NAME and `--out` writes elsewhere (to measure the model on a set it
 has not read). With `--check` it only reports whether the saved model matches the data.
 """
