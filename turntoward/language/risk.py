@@ -94,6 +94,7 @@ fired. Nothing is stored or logged here.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import math
 import threading
@@ -974,6 +975,10 @@ class _Context:
         self.sentences = sentences
         self._cues: dict[int, list[_Cue]] = {}
 
+    def next_sentence_end(self, s_end: int) -> int:
+        """Where the sentence after the one ending at `s_end` ends (`s_end` if none)."""
+        return self.sentences[s_end][1] if s_end < len(self.keys) else s_end
+
     def is_break(self, i: int) -> bool:
         tok = self.doc[i]
         if (
@@ -1118,7 +1123,7 @@ def _age_past(doc: Doc, s_start: int, s_end: int) -> bool:
 
 
 QUOTES = frozenset(["'", '"', "“", "”", "‘", "’"])
-SAYING = word_set("say tell text message write post type tweet scream yell whisper mutter sob cry")
+SAYING = REPORTED_THREAT | word_set("write post type tweet whisper mutter sob cry")
 
 
 def _open_quote(ctx: _Context, s_start: int, start: int) -> int | None:
@@ -1176,8 +1181,8 @@ def _year_past(ctx: _Context, s_start: int, s_end: int) -> bool:
     keys = ctx.keys
     if any(k in ONGOING for k in keys[s_start:s_end]):
         return False
-    this_year = _today().year
-    nxt = next((e for s, e in sorted(set(ctx.sentences)) if s == s_end), s_end)
+    this_year = datetime.date.today().year
+    nxt = ctx.next_sentence_end(s_end)
     if not (
         nxt > s_end
         and keys[s_end] in ("that", "this", "it")
@@ -1199,12 +1204,6 @@ def _year_past(ctx: _Context, s_start: int, s_end: int) -> bool:
     return False
 
 
-def _today():
-    import datetime
-
-    return datetime.date.today()
-
-
 def _quoted_from_relation(ctx: _Context, s_start: int, s_end: int, start: int) -> bool:
     """The match is inside quotation marks, and the words are someone else's about their
     own partner: 'text from my sister tonight: "he took my car keys again"', '"He said he'd
@@ -1222,7 +1221,7 @@ def _quoted_from_relation(ctx: _Context, s_start: int, s_end: int, start: int) -
         return False
     # The one who said it named after the quotation, in this sentence or the next, as the
     # subject of the saying ("that's what my coworker told me"), not '"...," I told my mum'.
-    nxt = next((e for s, e in sorted(set(ctx.sentences)) if s == s_end), s_end)
+    nxt = ctx.next_sentence_end(s_end)
     after = ctx.keys[closing[0] + 1 : min(nxt, closing[0] + 12)]
     for j, k in enumerate(after):
         if k == "i":
