@@ -1,30 +1,33 @@
-"""A small learned second opinion for risk detection: linear models over words and letters.
+"""A small learned second opinion for risk detection: a network over words and letters.
 
 The rules in `risk.py` are precise but only know the phrasings someone wrote down. This
 model has read every sentence of our labelled sets (`data/eval_risk*.tsv`, never the blind
 ones) and scores new text by its words, word pairs and triples (lemmatised keys from `nlp`,
 so "hitting" and "hit" count alike) and by character 3-5-grams (so misspellings still
-share most of their pieces). It is logistic regression over TF-IDF features, trained
-offline by `bench/train_risk_model.py` with scikit-learn and saved as plain numbers in
-`data/risk_model.json.gz`; scoring takes about a tenth of a millisecond per sentence
-(numpy sums the rows of the features a sentence holds). Nothing is downloaded, stored or
-logged.
+share most of their pieces). It is a network with one hidden layer of 48 units over TF-IDF
+features, trained offline by `bench/train_risk_model.py` with scikit-learn and saved as
+plain arrays in `data/risk_model.npz`; scoring takes about a tenth of a millisecond per
+sentence (numpy sums the rows of the features a sentence holds, then one small matrix
+product). Nothing is downloaded, stored or logged.
 
-There are five models: one per category, and a pooled one (`any`, risk of any kind
-against ordinary entries) that ranks risk better than the best of the four because it
-learns from all their rows at once. Each sentence of an ordinary entry is also a training
-example, since sentences are what the models score.
+The network has five outputs: one per category, and a pooled one (`any`, risk of any kind
+against ordinary entries) that learns from all their rows at once. Beside it the file holds
+a pooled logistic regression over the same features (`_Model.linear`): smoother than the
+network, it is asked to agree before the rules' matches are set aside. Each sentence of
+an ordinary entry is also a training example, since sentences are what the models score.
 
 `risk.analyse` scores each sentence of an entry, and each pair of neighbouring sentences,
-with `_Model.probabilities`. When the pooled model is at least 90% sure, the likeliest
-category that passes the rules' guards is taken; a category's own model adds its category
-when it is 97% sure (thresholds chosen on rows neither the rules nor the model had read;
-see `bench/train_risk_model.py`). A sentence a guard judged safe stays safe (`risk.py`).
+with `_Model.probabilities`. When the pooled output is at least 90% sure, the likeliest
+category that passes the rules' guards is taken; a category's own output adds its category
+when it is 97% sure. When neither model finds any sign of risk anywhere in an entry, the
+rules' matches are set aside as look-alikes ("she'll strangle me for spoiling the
+finale"). Thresholds were chosen on rows neither the rules nor the model had read (see
+`bench/train_risk_model.py` and `risk.MODEL_VETO`). A sentence a guard judged safe stays
+safe (`risk.py`).
 """
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
 import threading
@@ -34,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL_FILE = Path(__file__).parent / "data" / "risk_model.json.gz"
+MODEL_FILE = Path(__file__).parent / "data" / "risk_model.npz"
 CHAR_NGRAMS = (3, 5)
 
 
@@ -71,48 +74,82 @@ def features(text: str) -> list[str]:
 
 @dataclass
 class _Model:
+    """A network with one hidden layer: TF-IDF features in, five probabilities out."""
+
     index: dict[str, int]
-    idf: list[float]
-    coef: dict[str, list[float]]
-    intercept: dict[str, float]
+    idf: np.ndarray
+    hidden_weights: np.ndarray  # one row per feature, one column per hidden unit
+    hidden_bias: np.ndarray
+    output_weights: np.ndarray  # one row per hidden unit, one column per output
+    output_bias: np.ndarray
+    # A pooled logistic regression over the same features (risk of any kind).
+    linear_weights: np.ndarray
+    linear_bias: float
+    outputs: list[str]
     threshold: dict[str, float]
 
-    def __post_init__(self) -> None:
-        self._categories = list(self.coef)
-        # One row per feature, one column per category: a sentence's scores are one
-        # weighted sum of the rows of the features it holds.
-        self._rows = np.array([self.coef[c] for c in self._categories], dtype=np.float64).T
-        self._idf = np.array(self.idf, dtype=np.float64)
-        self._intercept = np.array([self.intercept[c] for c in self._categories])
+    def _tfidf(self, feats: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
+        """The ids of the features a stretch holds and their normalised TF-IDF weights."""
+        counts = Counter(i for i in map(self.index.get, feats) if i is not None)
+        if not counts:
+            return None
+        ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        weights = (1 + np.log(tf)) * self.idf[ids]
+        return ids, weights / (float(np.sqrt(weights @ weights)) or 1.0)
 
     def probabilities(self, feats: list[str]) -> dict[str, float]:
-        index = self.index
-        counts = Counter(i for i in map(index.get, feats) if i is not None)
-        z = self._intercept
-        if counts:
-            ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            weights = (1 + np.log(tf)) * self._idf[ids]
-            norm = float(np.sqrt(weights @ weights)) or 1.0
-            z = z + (weights @ self._rows[ids]) / norm
-        probs = 1 / (1 + np.exp(-np.clip(z, -50.0, 50.0)))
-        return {c: float(p) for c, p in zip(self._categories, probs, strict=True)}
+        """The network's five probabilities (`outputs`) for one stretch of text."""
+        hidden = self.hidden_bias
+        vector = self._tfidf(feats)
+        if vector is not None:
+            ids, weights = vector
+            # The TF-IDF vector times the first layer: a weighted sum of the rows of the
+            # features the stretch holds.
+            hidden = hidden + weights @ self.hidden_weights[ids]
+        probs = _sigmoid(np.maximum(hidden, 0.0) @ self.output_weights + self.output_bias)
+        return {c: float(p) for c, p in zip(self.outputs, probs, strict=True)}
+
+    def linear(self, feats: list[str]) -> float:
+        """The pooled linear model's probability of risk of any kind."""
+        z = self.linear_bias
+        vector = self._tfidf(feats)
+        if vector is not None:
+            ids, weights = vector
+            z = z + float(weights @ self.linear_weights[ids])
+        return float(_sigmoid(np.asarray(z)))
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.clip(z, -50.0, 50.0)))
 
 
 _model: _Model | None = None
 _lock = threading.Lock()
 
 
+def meta_of(saved) -> dict:
+    """The model file's description: outputs, thresholds and the digest of its data."""
+    return json.loads(bytes(saved["meta"]).decode("utf-8"))
+
+
 def load(path: Path | None = None) -> _Model:
-    with gzip.open(path or MODEL_FILE, "rt", encoding="utf-8") as f:
-        data = json.load(f)
-    return _Model(
-        index={f: i for i, f in enumerate(data["features"])},
-        idf=data["idf"],
-        coef=data["coef"],
-        intercept=data["intercept"],
-        threshold=data["threshold"],
-    )
+    with np.load(path or MODEL_FILE, allow_pickle=False) as saved:
+        meta = meta_of(saved)
+        features = bytes(saved["features"]).decode("utf-8").split("\n")
+        return _Model(
+            index={f: i for i, f in enumerate(features)},
+            idf=saved["idf"].astype(np.float64),
+            # Stored as half-precision floats to keep the file small; computed in float32.
+            hidden_weights=saved["hidden_weights"].astype(np.float32),
+            hidden_bias=saved["hidden_bias"].astype(np.float32),
+            output_weights=saved["output_weights"].astype(np.float32),
+            output_bias=saved["output_bias"].astype(np.float32),
+            linear_weights=saved["linear_weights"].astype(np.float32),
+            linear_bias=float(saved["linear_bias"][0]),
+            outputs=list(meta["outputs"]),
+            threshold=dict(meta["threshold"]),
+        )
 
 
 def model() -> _Model | None:

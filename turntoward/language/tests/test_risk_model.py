@@ -1,10 +1,9 @@
 """The learned second opinion (`model.py`): what it adds to the rules, and what it may not."""
 
-import gzip
 import importlib.util
-import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from turntoward.language import model, risk
@@ -24,11 +23,11 @@ def _trainer():
 def test_the_shipped_model_was_trained_on_the_current_labelled_sets():
     # Editing an eval_risk*.tsv set means retraining: bench/train_risk_model.py.
     trainer = _trainer()
-    with gzip.open(model.MODEL_FILE, "rt", encoding="utf-8") as f:
-        saved = json.load(f)
-    assert saved["data_digest"] == trainer.digest(trainer.rows())
+    with np.load(model.MODEL_FILE, allow_pickle=False) as saved:
+        meta = model.meta_of(saved)
+    assert meta["data_digest"] == trainer.digest(trainer.rows())
     assert all(not p.name.count("blind") for p in trainer.training_files())
-    assert set(saved["coef"]) == {*risk.CATEGORIES, risk.ANY}
+    assert set(meta["outputs"]) == set(meta["threshold"]) == {*risk.CATEGORIES, risk.ANY}
 
 
 def test_features_are_words_pairs_triples_and_letter_grams():
@@ -96,14 +95,23 @@ def test_without_the_model_the_rules_still_answer(monkeypatch):
     assert risk.analyse("We had a lovely walk.").categories == ()
 
 
-def test_the_pooled_model_gives_its_vote_to_the_likeliest_category(monkeypatch):
-    # Neither a pattern nor the category's own model is sure of this one; the pooled model,
-    # trained on every risk row against every ordinary one, is.
-    text = "Ashok counts the money in my purse every evening and asks where each note went."
+def _only_the_pooled_model_votes(monkeypatch, any_threshold: float):
+    """Thresholds that leave the categories' own outputs out: only `any` can add one."""
     m = model.model()
+    for category in risk.CATEGORIES:
+        monkeypatch.setitem(m.threshold, category, 1.01)
+    monkeypatch.setitem(m.threshold, risk.ANY, any_threshold)
+    return m
+
+
+def test_the_pooled_model_gives_its_vote_to_the_likeliest_category(monkeypatch):
+    # No pattern knows this one. With the categories' own outputs out of the way, the
+    # pooled output's vote goes to the likeliest category.
+    text = "Ashok counts the money in my purse every evening and asks where each note went."
+    m = _only_the_pooled_model_votes(monkeypatch, 0.9)
     probs = m.probabilities(model.features(text))
-    assert probs["coercive_control"] < m.threshold["coercive_control"]
-    assert probs[risk.ANY] >= m.threshold[risk.ANY]
+    assert probs[risk.ANY] >= 0.9
+    assert max(risk.CATEGORIES, key=probs.__getitem__) == "coercive_control"
     result = risk.analyse(text)
     assert result.categories == ("coercive_control",)
     assert result.spans[0].pattern == "model"
@@ -111,12 +119,42 @@ def test_the_pooled_model_gives_its_vote_to_the_likeliest_category(monkeypatch):
     assert risk.analyse(text).categories == ()
 
 
-def test_the_pooled_vote_is_not_passed_on_when_a_guard_judged_the_sentence_safe():
-    # A pattern found "he checks my phone" and the negation guard judged it safe; the pooled
-    # model is still sure, but its vote may not go to fear instead.
-    text = "I don't think he checks my phone."
-    assert model.model().probabilities(model.features(text))[risk.ANY] >= 0.5
-    assert risk.analyse(text).categories == ()
+def test_the_pooled_vote_is_not_passed_on_when_a_guard_judged_the_sentence_safe(monkeypatch):
+    # A pattern found "he checks my phone" and the negation guard judged it safe. Even a
+    # pooled output that votes for every sentence may not give its vote to another category.
+    _only_the_pooled_model_votes(monkeypatch, 0.0)
+    assert risk.analyse("I don't think he checks my phone.").categories == ()
+    # ... while a sentence no guard judged gets it.
+    assert risk.analyse("He sat with me at home all evening.").categories != ()
+
+
+def test_both_learned_models_must_agree_before_the_rules_are_set_aside(monkeypatch):
+    # The rules match "going to strangle me"; both models read a joke about a spoiler.
+    joke = "Mira is going to strangle me when she finds out I spoiled the finale. Worth it."
+    m = model.model()
+    feats = model.features(joke.split(". ")[0])
+    assert max(m.probabilities(feats).values()) < risk.MODEL_VETO
+    assert m.linear(feats) < risk.LINEAR_VETO
+    assert risk.analyse(joke).categories == ()
+    monkeypatch.setattr(risk, "MODEL_VETO", 0.0)
+    assert risk.analyse(joke).categories == ("partner_violence",)
+    # Where one model sees risk, the rules stand.
+    monkeypatch.setattr(risk, "MODEL_VETO", 0.2)
+    monkeypatch.setattr(risk, "LINEAR_VETO", m.linear(feats) - 0.01)
+    assert risk.analyse(joke).categories == ("partner_violence",)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # The models lean on an ex and on a year as signs of a story that is over; where
+        # the rules weighed those and found risk, the rules' reading stands.
+        ("He punched me last night, just like my ex used to.", ("partner_violence",)),
+        ("He has kept my passport since 2019.", ("coercive_control",)),
+    ],
+)
+def test_the_rules_stand_where_they_weighed_an_ex_or_a_year(text, expected):
+    assert risk.analyse(text).categories == expected
 
 
 def test_possessions_are_not_a_book_or_a_game_to_the_model():
