@@ -17,8 +17,9 @@ network, it is asked to agree before the rules' matches are set aside. Each sent
 an ordinary entry is also a training example, since sentences are what the models score.
 
 `risk.analyse` scores each sentence of an entry, and each pair of neighbouring sentences,
-with `_Model.probabilities`. When the pooled output is at least 90% sure, the likeliest
-category that passes the rules' guards is taken; a category's own output adds its category
+with `_Model.probabilities`. When the pooled output is at least 95% sure and the likeliest
+category's own output at least half sure, that category is taken if it passes the rules'
+guards; a category's own output adds its category
 when it is 97% sure. When neither model finds any sign of risk anywhere in an entry, the
 rules' matches are set aside as look-alikes ("she'll strangle me for spoiling the
 finale"). Thresholds were chosen on rows neither the rules nor the model had read (see

@@ -77,16 +77,18 @@ module holds the logic that decides whether a pattern match is about the writer,
   scores each sentence, and each pair of neighbouring sentences (`MODEL_WINDOW`; a pair
   must be surer for fear and control, `MODEL_PAIR_MARGIN`: on sets it had not read pairs
   added three to four points of recall, on ordinary entries they cost about a point of
-  false alarms). When the pooled model is at least 90% sure it gives one vote to the
-  likeliest category that passes the guards, and a category's own model adds its category
-  when it is 97% sure. It never overrules the guards: a sentence where a pattern matched
-  and a guard judged it safe, or that holds an idiom, stays safe (and the pooled vote is
-  not passed on to another category there); so does one naming a film or book, a
-  resolution or (for the partner categories) an ex, and partner categories need a word
-  for the writer (I, me, my, we ...) and one for the partner (he, her, my wife, a first
-  name). Sentences under four words ("It was me.") are not given to it, nor is self-harm
-  when the sentence is about someone
-  else ("my sister's been cutting again"). `USE_MODEL = False` turns it off.
+  false alarms). When the pooled output is at least 95% sure, and the likeliest
+  category's own output at least half sure, it gives one vote to the likeliest category
+  that passes the guards, and a category's own output adds its category when it is 97%
+  sure. When neither learned model sees any sign of risk anywhere in an entry, the rules'
+  matches are set aside as look-alikes (`MODEL_VETO`). It never overrules the guards: a
+  sentence where a pattern matched and a guard judged it safe, or that holds an idiom,
+  stays safe (and the pooled vote is not passed on to another category there); so does
+  one naming a film or book, a resolution or (for the partner categories) an ex, and
+  partner categories need a word for the writer (I, me, my, we ...) and one for the
+  partner (he, her, my wife, a first name). Sentences under four words ("It was me.") are
+  not given to it, nor is self-harm when the sentence is about someone else ("my sister's
+  been cutting again"). `USE_MODEL = False` turns it off.
 
 The result carries the categories in a fixed order and, for debugging only, the spans that
 fired. Nothing is stored or logged here.
@@ -133,6 +135,10 @@ MODEL_PAIR_MARGIN = {"fear_of_partner": 0.1, "coercive_control": 0.05}
 # is smoother, must agree.
 MODEL_VETO = 0.2
 LINEAR_VETO = 0.3
+# The pooled output's vote counts only when the likeliest category's own output is at least
+# this: sad entries about distance ("I feel so far away from him tonight") score high on
+# risk of any kind but on no category (see bench/train_risk_model.py).
+POOLED_CATEGORY_MIN = 0.5
 
 NEGATORS = frozenset(
     [
@@ -635,7 +641,11 @@ class _Engine:
             p_any = probs.pop(ANY, None)
             # The pooled model (`any`), when sure there is risk, gives one vote to the
             # likeliest category that passes the guards; a category's own model adds it too.
-            pooled = p_any is not None and p_any >= _learned_threshold(learned, ANY, pair)
+            pooled = (
+                p_any is not None
+                and p_any >= _learned_threshold(learned, ANY, pair)
+                and max(probs.values()) >= POOLED_CATEGORY_MIN
+            )
             for category in sorted(probs, key=probs.__getitem__, reverse=True):
                 own = probs[category] >= _learned_threshold(learned, category, pair)
                 if not (own or pooled):

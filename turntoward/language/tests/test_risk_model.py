@@ -123,9 +123,23 @@ def test_the_pooled_vote_is_not_passed_on_when_a_guard_judged_the_sentence_safe(
     # A pattern found "he checks my phone" and the negation guard judged it safe. Even a
     # pooled output that votes for every sentence may not give its vote to another category.
     _only_the_pooled_model_votes(monkeypatch, 0.0)
+    monkeypatch.setattr(risk, "POOLED_CATEGORY_MIN", 0.0)
+    monkeypatch.setattr(risk, "MODEL_VETO", 0.0)
     assert risk.analyse("I don't think he checks my phone.").categories == ()
     # ... while a sentence no guard judged gets it.
     assert risk.analyse("He sat with me at home all evening.").categories != ()
+
+
+def test_the_pooled_vote_needs_a_category_that_is_half_sure(monkeypatch):
+    # Sadness about distance is the everyday matter of this app: the pooled output may
+    # find it risky, but no category's own output does, and then it is not risk.
+    text = "its 1am and im lying next to him and i feel so far away from him"
+    probs = model.model().probabilities(model.features(text))
+    assert max(probs[c] for c in risk.CATEGORIES) < risk.POOLED_CATEGORY_MIN
+    assert risk.analyse(text).categories == ()
+    monkeypatch.setattr(risk, "POOLED_CATEGORY_MIN", 0.0)
+    monkeypatch.setitem(model.model().threshold, risk.ANY, probs[risk.ANY] - 0.01)
+    assert risk.analyse(text).categories != ()
 
 
 def test_both_learned_models_must_agree_before_the_rules_are_set_aside(monkeypatch):
