@@ -8,7 +8,7 @@ are kept for measuring), fits one network (one hidden layer; an output per categ
 pooled one for risk of any kind, `ANY`) and a pooled logistic regression over TF-IDF
 features (`model.features_of`) of whole entries and of each sentence of the ordinary ones,
 and writes `turntoward/language/data/risk_model.npz` with the thresholds `THRESHOLD` and
-`ANY_THRESHOLD` (about three minutes on two cores). `--folds` also prints the network's own
+`ANY_THRESHOLD` (about six minutes on two cores). `--folds` also prints the network's own
 5-fold out-of-fold recall and false alarms at those thresholds (the rules are not in these
 figures; five more fits). `--exclude NAME` leaves out the sets
 whose file name contains NAME and `--out` writes elsewhere (to measure the model on a set it
@@ -44,6 +44,8 @@ THRESHOLD = 0.97
 THRESHOLDS: dict[str, float] = {}
 # The network: one hidden layer of HIDDEN units over TF-IDF features seen in at least
 # MIN_DF training examples, EPOCHS passes of Adam with L2 penalty ALPHA, a fixed seed.
+# EPOCHS suits the full set (about 160 batches of 200 a pass); on a few thousand rows
+# (`--exclude round`) the network is far from sure of anything after 20 passes.
 HIDDEN = 48
 MIN_DF = 3
 ALPHA = 1e-4

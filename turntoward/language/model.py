@@ -19,12 +19,11 @@ an ordinary entry is also a training example, since sentences are what the model
 `risk.analyse` scores each sentence of an entry, and each pair of neighbouring sentences,
 with `_Model.probabilities`. When the pooled output is at least 95% sure and the likeliest
 category's own output at least half sure, that category is taken if it passes the rules'
-guards; a category's own output adds its category
-when it is 97% sure. When neither model finds any sign of risk anywhere in an entry, the
-rules' matches are set aside as look-alikes ("she'll strangle me for spoiling the
-finale"). Thresholds were chosen on rows neither the rules nor the model had read (see
-`bench/train_risk_model.py` and `risk.MODEL_VETO`). A sentence a guard judged safe stays
-safe (`risk.py`).
+guards; a category's own output adds its category when it is 97% sure. When neither model
+finds any sign of risk anywhere in an entry, the rules' matches are set aside as
+look-alikes ("she'll strangle me for spoiling the finale"). Thresholds were chosen on the
+blind sets, which the model never reads (see `bench/train_risk_model.py` and
+`risk.MODEL_VETO`). A sentence a guard judged safe stays safe (`risk.py`).
 """
 
 from __future__ import annotations

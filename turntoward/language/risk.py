@@ -130,9 +130,10 @@ MODEL_PAIR_MARGIN = {"fear_of_partner": 0.1, "coercive_control": 0.05}
 # When the network's highest probability for every stretch of an entry it read is below
 # MODEL_VETO, and the pooled linear model's is below LINEAR_VETO, the rules' matches are
 # set aside. The network alone at 0.2 took false alarms on blind4-6 (read by neither model
-# nor, for 5 and 6, the rules) from 7.8% to 5.2% for 0.4 points of recall, but it has
-# blind spots ("He has kept my passport since 2019." scored 0.003): the linear model, which
-# is smoother, must agree.
+# nor, for 5 and 6, the rules) from 7.8% to 5.2% for 0.4 points of recall. Both models
+# must agree, and a sentence where the rules weighed an ex or a year keeps its reading
+# (`_Engine._weighed`): there both models have blind spots ("He has kept my passport since
+# 2019." scored 0.003 and 0.008).
 MODEL_VETO = 0.2
 LINEAR_VETO = 0.3
 # The pooled output's vote counts only when the likeliest category's own output is at least
@@ -599,8 +600,8 @@ class _Engine:
                 and not any(self._weighed(ctx, s, e) for s, e in rule_sentences)
             ):
                 # Both learned models read every sentence and found no sign of risk of any
-                # kind anywhere in the entry: the rules' matches are look-alikes ("Tomasz is
-                # going to strangle me when he sees the yellow hallway").
+                # kind anywhere in the entry: the rules' matches are look-alikes ("Mira is
+                # going to strangle me when she finds out I spoiled the finale.").
                 found = {}
         categories = tuple(c for c in CATEGORIES if c in found)
         spans = tuple(s for c in categories for s in found[c])
@@ -639,8 +640,9 @@ class _Engine:
             )
             pair = len(parts) > 1
             p_any = probs.pop(ANY, None)
-            # The pooled model (`any`), when sure there is risk, gives one vote to the
-            # likeliest category that passes the guards; a category's own model adds it too.
+            # The pooled output (`any`), when sure there is risk and the likeliest category
+            # is at least half sure, gives one vote to the likeliest category that passes
+            # the guards; a category's own output adds it too.
             pooled = (
                 p_any is not None
                 and p_any >= _learned_threshold(learned, ANY, pair)
@@ -669,10 +671,10 @@ class _Engine:
         return highest
 
     def _weighed(self, ctx: _Context, s_start: int, s_end: int) -> bool:
-        """Whether a sentence holds a cue the rules' guards weigh (an ex, the past, a
-        resolution, a year) and still found risk in it: the learned models lean hard on
-        those cues ("He punched me last night, just like my ex used to." and "He has kept my
-        passport since 2019." score near 0), so there the rules' reading stands."""
+        """Whether a sentence holds an ex or a year, cues the rules' guards weigh, and the
+        rules still found risk in it: the learned models lean hard on those cues as signs
+        of a story that is over ("He punched me last night, just like my ex used to." and
+        "He has kept my passport since 2019." score near 0), so there the rules stand."""
         sentence = ctx.keys[s_start:s_end]
         return _has_any(sentence, self.ex) or any(
             len(t.text) == 4 and t.text.isdigit() and 1950 <= int(t.text) <= 2100
