@@ -151,24 +151,28 @@ def fit(docs, labels, categories):
     }
 
 
-def as_model(params, threshold):
+def stored(params, meta: dict):
+    """The arrays of the model file, in the precision they are stored in."""
     import numpy as np
 
-    from turntoward.language.model import _Model
+    return {
+        "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+        "features": np.frombuffer("\n".join(params["features"]).encode("utf-8"), np.uint8),
+        "idf": np.asarray(params["idf"], dtype=np.float32),
+        "hidden_weights": np.asarray(params["hidden_weights"], dtype=np.float16),
+        "hidden_bias": np.asarray(params["hidden_bias"], dtype=np.float32),
+        "output_weights": np.asarray(params["output_weights"], dtype=np.float32),
+        "output_bias": np.asarray(params["output_bias"], dtype=np.float32),
+        "linear_weights": np.asarray(params["linear_weights"], dtype=np.float16),
+        "linear_bias": np.asarray(params["linear_bias"], dtype=np.float32),
+    }
 
-    f32 = np.float32
-    return _Model(
-        index={f: i for i, f in enumerate(params["features"])},
-        idf=np.asarray(params["idf"], dtype=np.float64),
-        hidden_weights=np.asarray(params["hidden_weights"], dtype=np.float16).astype(f32),
-        hidden_bias=np.asarray(params["hidden_bias"], dtype=f32),
-        output_weights=np.asarray(params["output_weights"], dtype=f32),
-        output_bias=np.asarray(params["output_bias"], dtype=f32),
-        linear_weights=np.asarray(params["linear_weights"], dtype=np.float16).astype(f32),
-        linear_bias=float(params["linear_bias"][0]),
-        outputs=params["outputs"],
-        threshold=threshold,
-    )
+
+def as_model(params, threshold):
+    """The model as `risk.analyse` would load it from the file (same precision)."""
+    from turntoward.language.model import from_arrays
+
+    return from_arrays(stored(params, {"outputs": params["outputs"], "threshold": threshold}))
 
 
 def save(params, threshold, data_digest: str, out: Path) -> None:
@@ -176,18 +180,7 @@ def save(params, threshold, data_digest: str, out: Path) -> None:
 
     meta = {"outputs": params["outputs"], "threshold": threshold, "data_digest": data_digest}
     with out.open("wb") as f:
-        np.savez_compressed(
-            f,
-            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-            features=np.frombuffer("\n".join(params["features"]).encode("utf-8"), np.uint8),
-            idf=np.asarray(params["idf"], dtype=np.float32),
-            hidden_weights=np.asarray(params["hidden_weights"], dtype=np.float16),
-            hidden_bias=np.asarray(params["hidden_bias"], dtype=np.float32),
-            output_weights=np.asarray(params["output_weights"], dtype=np.float32),
-            output_bias=np.asarray(params["output_bias"], dtype=np.float32),
-            linear_weights=np.asarray(params["linear_weights"], dtype=np.float16),
-            linear_bias=np.asarray(params["linear_bias"], dtype=np.float32),
-        )
+        np.savez_compressed(f, **stored(params, meta))
 
 
 def cross_validate(data, labels, parts, docs, extra, threshold) -> None:

@@ -32,6 +32,7 @@ import itertools
 import json
 import threading
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,23 +134,28 @@ def meta_of(saved) -> dict:
     return json.loads(bytes(saved["meta"]).decode("utf-8"))
 
 
+def from_arrays(arrays: Mapping[str, np.ndarray]) -> _Model:
+    """The model from the arrays of a model file (`bench/train_risk_model.stored`)."""
+    meta = meta_of(arrays)
+    features = bytes(arrays["features"]).decode("utf-8").split("\n")
+    return _Model(
+        index={f: i for i, f in enumerate(features)},
+        idf=arrays["idf"].astype(np.float64),
+        # Stored as half-precision floats to keep the file small; computed in float32.
+        hidden_weights=arrays["hidden_weights"].astype(np.float32),
+        hidden_bias=arrays["hidden_bias"].astype(np.float32),
+        output_weights=arrays["output_weights"].astype(np.float32),
+        output_bias=arrays["output_bias"].astype(np.float32),
+        linear_weights=arrays["linear_weights"].astype(np.float32),
+        linear_bias=float(arrays["linear_bias"][0]),
+        outputs=list(meta["outputs"]),
+        threshold=dict(meta["threshold"]),
+    )
+
+
 def load(path: Path | None = None) -> _Model:
     with np.load(path or MODEL_FILE, allow_pickle=False) as saved:
-        meta = meta_of(saved)
-        features = bytes(saved["features"]).decode("utf-8").split("\n")
-        return _Model(
-            index={f: i for i, f in enumerate(features)},
-            idf=saved["idf"].astype(np.float64),
-            # Stored as half-precision floats to keep the file small; computed in float32.
-            hidden_weights=saved["hidden_weights"].astype(np.float32),
-            hidden_bias=saved["hidden_bias"].astype(np.float32),
-            output_weights=saved["output_weights"].astype(np.float32),
-            output_bias=saved["output_bias"].astype(np.float32),
-            linear_weights=saved["linear_weights"].astype(np.float32),
-            linear_bias=float(saved["linear_bias"][0]),
-            outputs=list(meta["outputs"]),
-            threshold=dict(meta["threshold"]),
-        )
+        return from_arrays(saved)
 
 
 def model() -> _Model | None:

@@ -677,8 +677,7 @@ class _Engine:
         "He has kept my passport since 2019." score near 0), so there the rules stand."""
         sentence = ctx.keys[s_start:s_end]
         return _has_any(sentence, self.ex) or any(
-            len(t.text) == 4 and t.text.isdigit() and 1950 <= int(t.text) <= 2100
-            for t in ctx.doc[s_start:s_end]
+            _year_of(t.text) is not None for t in ctx.doc[s_start:s_end]
         )
 
     def cue_found(self, kind: str, words: list[str]) -> list[tuple[int, tuple[str, ...]]]:
@@ -1230,6 +1229,14 @@ NOT_DATING = frozenset(["since", "from", "until", "till", "til"])
 ONGOING = frozenset(["since", "still", "have", "anymore", "again", "now"])
 
 
+def _year_of(text: str) -> int | None:
+    """The year a token names ("2015", "the 1990s"), or None."""
+    digits = text[:4] if len(text) == 5 and text[4] == "s" else text
+    if len(digits) == 4 and digits.isdigit() and 1950 <= int(digits) <= 2100:
+        return int(digits)
+    return None
+
+
 def _year_past(ctx: _Context, s_start: int, s_end: int) -> bool:
     """ "in the bad years, in 2015", or "That was 2017." just after: a year at least three
     years ago. Not when the sentence runs to now ("since 2019", "we married in 2015 and he
@@ -1246,13 +1253,8 @@ def _year_past(ctx: _Context, s_start: int, s_end: int) -> bool:
     ):
         nxt = s_end  # a year in the next sentence counts only as "That was 2010."
     for i in range(s_start, nxt):
-        text = ctx.doc[i].text
-        if not (len(text) == 4 and text.isdigit()) and not (
-            len(text) == 5 and text[4] == "s" and text[:4].isdigit()
-        ):
-            continue
-        year = int(text[:4])
-        if not 1950 <= year <= this_year - DATED_PAST_YEARS:
+        year = _year_of(ctx.doc[i].text)
+        if year is None or year > this_year - DATED_PAST_YEARS:
             continue
         if i > 0 and ctx.keys[i - 1] in NOT_DATING:
             continue
